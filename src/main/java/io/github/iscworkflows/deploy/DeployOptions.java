@@ -48,7 +48,16 @@ public record DeployOptions(
 
     public DeployOptions withDryRun(boolean value) {
         return new DeployOptions(
-                tenant, value, prune, pruneIncludes, parallelism, owner, properties, environment, outputDirectory, clock);
+                tenant,
+                value,
+                prune,
+                pruneIncludes,
+                parallelism,
+                owner,
+                properties,
+                environment,
+                outputDirectory,
+                clock);
     }
 
     public DeployOptions withPrune(boolean value, List<String> patterns) {
@@ -58,7 +67,16 @@ public record DeployOptions(
 
     public DeployOptions withOwner(String value) {
         return new DeployOptions(
-                tenant, dryRun, prune, pruneIncludes, parallelism, value, properties, environment, outputDirectory, clock);
+                tenant,
+                dryRun,
+                prune,
+                pruneIncludes,
+                parallelism,
+                value,
+                properties,
+                environment,
+                outputDirectory,
+                clock);
     }
 
     public DeployOptions withPlaceholderValues(Map<String, String> newProperties, Map<String, String> newEnvironment) {
@@ -82,6 +100,15 @@ public record DeployOptions(
 
     public DeployOptions withClock(Clock value) {
         return new DeployOptions(
-                tenant, dryRun, prune, pruneIncludes, parallelism, owner, properties, environment, outputDirectory, value);
+                tenant,
+                dryRun,
+                prune,
+                pruneIncludes,
+                parallelism,
+                owner,
+                properties,
+                environment,
+                outputDirectory,
+                value);
     }
 }

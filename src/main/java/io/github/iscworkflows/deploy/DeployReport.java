@@ -43,12 +43,14 @@ public final class DeployReport {
             totals.addProperty(
                     outcome.result().label(),
                     totals.get(outcome.result().label()).getAsInt() + 1);
-            JsonObject entry = entry(outcome.plan(), outcome.id(), outcome.result().label());
+            JsonObject entry =
+                    entry(outcome.plan(), outcome.id(), outcome.result().label());
             entry.addProperty("error", outcome.error());
             entry.addProperty(
                     "failure",
                     outcome.failure() == null ? null : outcome.failure().name().toLowerCase(Locale.ROOT));
-            entry.addProperty("backup", outcome.backup() == null ? null : outcome.backup().toString());
+            entry.addProperty(
+                    "backup", outcome.backup() == null ? null : outcome.backup().toString());
             entry.addProperty("durationMs", outcome.durationMs());
             workflows.add(entry);
         }
@@ -70,7 +72,8 @@ public final class DeployReport {
             totals.addProperty(
                     planned.action().label(),
                     totals.get(planned.action().label()).getAsInt() + 1);
-            JsonObject entry = entry(planned, planned.remoteId(), planned.action().label());
+            JsonObject entry =
+                    entry(planned, planned.remoteId(), planned.action().label());
             entry.addProperty("error", planned.conflict());
             workflows.add(entry);
         }

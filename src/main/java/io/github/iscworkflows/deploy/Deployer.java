@@ -45,7 +45,8 @@ public final class Deployer {
                     + " workflows it may delete. List name patterns in <pruneIncludes> (-Disc.pruneIncludes=\"Team A"
                     + " *\"), or set isc.prune to false.";
             throw new PlanException(
-                    message, List.of(new Problem("<pruneIncludes>", SourcePosition.START, Severity.ERROR, "prune", message)));
+                    message,
+                    List.of(new Problem("<pruneIncludes>", SourcePosition.START, Severity.ERROR, "prune", message)));
         }
 
         List<PlannedWorkflow> plan = new Planner(api, options, log).plan(sources);
@@ -64,9 +65,10 @@ public final class Deployer {
         List<WorkflowOutcome> outcomes = new Applier(api, backups, log).apply(plan, options.parallelism());
         long durationMs = elapsedMs(start);
         int requests = api.requestCount() - requestsBefore;
-        Path file = DeployReport.writeReport(options.outputDirectory(), options.tenant(), outcomes, requests, durationMs);
-        DeployResult result = new DeployResult(
-                options.tenant(), false, plan, outcomes, requests, durationMs, file, backups.folder());
+        Path file =
+                DeployReport.writeReport(options.outputDirectory(), options.tenant(), outcomes, requests, durationMs);
+        DeployResult result =
+                new DeployResult(options.tenant(), false, plan, outcomes, requests, durationMs, file, backups.folder());
         logSummary(result);
         return result;
     }
@@ -94,7 +96,8 @@ public final class Deployer {
 
     /** One plan line, such as {@code update    'Name' (file.json, id 42): fields definition}. */
     static String planLine(PlannedWorkflow planned) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s", planned.action().label()))
+        StringBuilder line = new StringBuilder(
+                        String.format(Locale.ROOT, "%-10s", planned.action().label()))
                 .append(Applier.label(planned));
         String file = planned.file();
         String id = planned.remoteId();
@@ -108,7 +111,8 @@ public final class Deployer {
         if (planned.action() == PlanAction.UPDATE) {
             line.append(": ").append(planned.changes().describe());
             if (planned.remoteEnabled()) {
-                line.append(planned.reEnable() ? "; enabled, so disable, update, enable" : "; enabled, so disable, update");
+                line.append(
+                        planned.reEnable() ? "; enabled, so disable, update, enable" : "; enabled, so disable, update");
             }
         } else if (planned.action() == PlanAction.CONFLICT) {
             line.append(": ").append(planned.conflict());
@@ -122,7 +126,8 @@ public final class Deployer {
         for (PlannedWorkflow planned : plan) {
             if (planned.action() == PlanAction.UPDATE) {
                 String diff = WorkflowComparison.diff(planned.name(), planned.body(), planned.remote());
-                log.info("Changes to " + Applier.label(planned) + " (tenant first, normalised):\n" + diff.stripTrailing());
+                log.info("Changes to " + Applier.label(planned) + " (tenant first, normalised):\n"
+                        + diff.stripTrailing());
             }
         }
     }

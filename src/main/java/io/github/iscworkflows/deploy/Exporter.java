@@ -116,7 +116,8 @@ public final class Exporter {
                     + " export, which export does not rewrite. Move it to a file of its own to export it.");
             return new ExportedWorkflow(name, id, current.file(), Status.SKIPPED);
         }
-        JsonObject workflow = listed.has("definition") ? listed : api.getWorkflow(id).orElse(listed);
+        JsonObject workflow =
+                listed.has("definition") ? listed : api.getWorkflow(id).orElse(listed);
         JsonObject form = exportForm(workflow);
         if (shared) {
             // Two tenant workflows share this name; the id lets deploy tell the files apart on this tenant.

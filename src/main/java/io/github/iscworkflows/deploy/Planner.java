@@ -117,8 +117,7 @@ public final class Planner {
         JsonObject full = fullWorkflow(target);
         WorkflowChanges changes = WorkflowComparison.changes(RequestBodies.completed(desired, full), full);
         if (changes.isEmpty()) {
-            return new PlannedWorkflow(
-                    PlanAction.UNCHANGED, name, source, full, null, changes, false, notes, null);
+            return new PlannedWorkflow(PlanAction.UNCHANGED, name, source, full, null, changes, false, notes, null);
         }
         JsonObject body = RequestBodies.update(desired, full, notes);
         PlannedWorkflow probe =
@@ -189,13 +188,17 @@ public final class Planner {
 
     private JsonObject resolveOwner(List<WorkflowSource> sources, List<Problem> problems) throws IscException {
         String setting = options.owner();
-        if (setting == null || setting.isBlank() || sources.stream().allMatch(s -> s.workflow().has("owner"))) {
+        if (setting == null
+                || setting.isBlank()
+                || sources.stream().allMatch(s -> s.workflow().has("owner"))) {
             return null;
         }
         List<String> errors = new ArrayList<>();
         TenantLookups.Lookup identity;
         String trimmed = setting.trim();
-        if (trimmed.startsWith("${identity:") && trimmed.endsWith("}") && trimmed.indexOf('}') == trimmed.length() - 1) {
+        if (trimmed.startsWith("${identity:")
+                && trimmed.endsWith("}")
+                && trimmed.indexOf('}') == trimmed.length() - 1) {
             identity = lookups.identityByName(trimmed.substring("${identity:".length(), trimmed.length() - 1));
         } else {
             PlaceholderResolver resolver =

@@ -2,8 +2,8 @@ package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.workflow.CredentialReference;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +57,8 @@ final class RefIdCarryOver {
         }
         for (Map.Entry<Key, String> entry : live.entrySet()) {
             if (!placed.contains(entry.getKey())) {
-                notes.add("the tenant's refID " + entry.getValue() + " of " + entry.getKey().describe()
+                notes.add("the tenant's refID " + entry.getValue() + " of "
+                        + entry.getKey().describe()
                         + " is not kept because the source no longer has that credential; run isc:check-references"
                         + " after isc:enable.");
             }

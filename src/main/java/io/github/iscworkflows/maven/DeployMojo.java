@@ -114,8 +114,8 @@ public class DeployMojo extends AbstractIscMojo {
             rethrow(e, "Reading the tenant's workflows");
             return;
         } catch (IOException e) {
-            throw new MojoExecutionException("Writing the deploy report under " + iscOutputDirectory() + " failed: "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Writing the deploy report under " + iscOutputDirectory() + " failed: " + e.getMessage(), e);
         }
         failOnFailures(result);
     }
@@ -138,7 +138,9 @@ public class DeployMojo extends AbstractIscMojo {
                     .limit(MAX_LISTED_PROBLEMS)
                     .forEach(p -> message.append("\n  ").append(p.format()));
             if (errors.size() > MAX_LISTED_PROBLEMS) {
-                message.append("\n  ... and ").append(errors.size() - MAX_LISTED_PROBLEMS).append(" more");
+                message.append("\n  ... and ")
+                        .append(errors.size() - MAX_LISTED_PROBLEMS)
+                        .append(" more");
             }
             message.append("\nRun mvn isc:validate to see every finding.");
             throw new MojoFailureException(message.toString());

@@ -64,14 +64,19 @@ public class ExportMojo extends AbstractIscMojo {
                     "Writing workflow files under " + workflowsPath() + " failed: " + e.getMessage(), e);
         }
         if (exported.isEmpty()) {
-            throw new MojoFailureException(exportWorkflows.isEmpty()
-                    ? "The tenant " + TenantNames.of(url) + " has no workflows to export."
-                    : "No workflow on " + TenantNames.of(url) + " matches <exportWorkflows> (isc.export.workflows) "
-                            + exportWorkflows + ". Patterns match whole names; use * for any text.");
+            throw new MojoFailureException(
+                    exportWorkflows.isEmpty()
+                            ? "The tenant " + TenantNames.of(url) + " has no workflows to export."
+                            : "No workflow on " + TenantNames.of(url)
+                                    + " matches <exportWorkflows> (isc.export.workflows) " + exportWorkflows
+                                    + ". Patterns match whole names; use * for any text.");
         }
-        long written = exported.stream().filter(e -> e.status() == Status.WRITTEN).count();
-        long unchanged = exported.stream().filter(e -> e.status() == Status.UNCHANGED).count();
-        long skipped = exported.stream().filter(e -> e.status() == Status.SKIPPED).count();
+        long written =
+                exported.stream().filter(e -> e.status() == Status.WRITTEN).count();
+        long unchanged =
+                exported.stream().filter(e -> e.status() == Status.UNCHANGED).count();
+        long skipped =
+                exported.stream().filter(e -> e.status() == Status.SKIPPED).count();
         getLog().info("Exported " + exported.size() + " workflow(s) to " + workflowsPath() + ": " + written
                 + " written, " + unchanged + " unchanged, " + skipped + " skipped.");
     }
