@@ -153,15 +153,15 @@ final class Applier {
         if (updateError == null) {
             return attempt.failed(
                     kind(enableError),
-                    "the update succeeded, but enabling it again failed, so it is now disabled: "
-                            + enableError.getMessage() + " Enable it with isc:enable or in the ISC UI.");
+                    "the update succeeded, but enabling it again failed (" + enableError.getMessage()
+                            + "), so it is now disabled. Enable it with isc:enable or in the ISC UI.");
         }
         String message = "update failed: " + updateError.getMessage();
         if (enableAgain && enableError == null) {
-            message += " It was enabled again, so the tenant's previous version is still live.";
+            message += "; it was enabled again, so the tenant's previous version is still live.";
         } else if (enableAgain) {
-            message += " Enabling it again failed too, so it is now disabled: " + enableError.getMessage()
-                    + " Enable it with isc:enable or in the ISC UI.";
+            message += "; enabling it again failed too (" + enableError.getMessage()
+                    + "), so it is now disabled. Enable it with isc:enable or in the ISC UI.";
         }
         return attempt.failed(kind(updateError), message);
     }
@@ -197,9 +197,9 @@ final class Applier {
     private String enableAgainAfterFailedDelete(String id) {
         try {
             api.patchWorkflow(id, enabledPatch(true));
-            return " It was enabled again.";
+            return "; it was enabled again.";
         } catch (IscException e) {
-            return " Enabling it again failed too, so it is now disabled: " + e.getMessage();
+            return "; enabling it again failed too (" + e.getMessage() + "), so it is now disabled.";
         }
     }
 
