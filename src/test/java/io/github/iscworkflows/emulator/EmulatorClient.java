@@ -102,6 +102,10 @@ final class EmulatorClient {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
+    static JsonObject object(String body) {
+        return JsonParser.parseString(body).getAsJsonObject();
+    }
+
     static JsonArray array(HttpResponse<String> response) {
         return JsonParser.parseString(response.body()).getAsJsonArray();
     }
