@@ -8,20 +8,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Compares a source workflow with its tenant copy on the normalised form: read-only fields,
  * {@code enabled} and {@code refID}s ignored, key order ignored, and the owner compared by type and id
- * only, because the tenant fills in the owner's display name.
+ * only, because the tenant fills in the owner's display name. Only the fields of ISC's workflow body
+ * are compared, because ISC stores no others, so any other field would make every run an update.
  */
 final class WorkflowComparison {
+
+    /** The fields of a workflow body in ISC's API (v2025 {@code WorkflowBody}) other than {@code enabled}. */
+    static final Set<String> COMPARED_FIELDS = Set.of("name", "description", "owner", "definition", "trigger");
 
     private WorkflowComparison() {}
 
     /** The form both sides are compared and diffed in. */
     static JsonObject comparable(JsonObject workflow) {
         JsonObject normalised = WorkflowJson.normalised(workflow);
+        normalised.keySet().retainAll(COMPARED_FIELDS);
         JsonElement owner = normalised.get("owner");
         if (owner != null && owner.isJsonObject()) {
             owner.getAsJsonObject().remove("name");
