@@ -151,7 +151,7 @@ public class DeployMojo extends AbstractIscMojo {
     /** Project properties overridden by user properties ({@code -D}), for {@code ${NAME}} placeholders. */
     private Map<String, String> placeholderProperties() {
         Map<String, String> properties = new TreeMap<>();
-        if (project != null) {
+        if (project != null && project.getProperties() != null) {
             project.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
         }
         if (session != null && session.getUserProperties() != null) {
