@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a deploy run does and where it writes.
+ * Settings of one deploy run: target, dry run, prune, parallelism, placeholder values and output folder.
  *
  * @param tenant the tenant host, used in messages and in the backup folder name
  * @param dryRun plan and print only; nothing is written to the tenant

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a deploy run did.
+ * Outcome of one deploy run: the plan, each workflow's outcome, request count and report file.
  *
  * @param tenant the tenant host
  * @param dryRun whether this was a dry run; then {@code outcomes} is empty
@@ -50,7 +50,7 @@ public record DeployResult(
         return outcomes.stream().filter(o -> o.result() == Result.FAILED).toList();
     }
 
-    /** Whether any failure was the content's or the tenant's fault rather than the network's. */
+    /** Returns true when any failure was caused by the content or the tenant rather than the network. */
     public boolean hasContentFailure() {
         return failures().stream().anyMatch(o -> o.failure() == FailureKind.CONTENT);
     }

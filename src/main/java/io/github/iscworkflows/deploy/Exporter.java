@@ -24,15 +24,15 @@ import java.util.Set;
  * Downloads tenant workflows into a folder as stable, diff-friendly files that deploy reads back as
  * {@code unchanged}.
  *
- * <p>Each file holds one workflow with keys sorted, 2-space indent and a trailing newline. Read-only
+ * <p>Each file contains one workflow with keys sorted, 2-space indent and a trailing newline. Read-only
  * fields and {@code refID}s are removed because they belong to this tenant's copy (deploy carries live
  * {@code refID}s over by itself); {@code enabled} is kept because {@code isc:enable} reads it. A workflow
- * already held by a plain file in the folder is written to that file; one held inside a wrapper or
+ * already contained in a plain file in the folder is written to that file; one inside a wrapper or
  * SP-Config file is skipped with a warning, so the file keeps its shape.
  */
 public final class Exporter {
 
-    /** What happened to one exported workflow. */
+    /** Result of exporting one workflow. */
     public enum Status {
         WRITTEN,
         UNCHANGED,
@@ -44,7 +44,7 @@ public final class Exporter {
      *
      * @param name the workflow name
      * @param id the tenant id
-     * @param file the file written, or the file that holds it when skipped
+     * @param file the file written, or the file that contains it when skipped
      * @param status what happened
      */
     public record ExportedWorkflow(String name, String id, Path file, Status status) {}
@@ -112,7 +112,7 @@ public final class Exporter {
         boolean shared = nameCounts.get(name) > 1;
         WorkflowSource current = shared ? null : existing.get(name);
         if (current != null && !current.pointer().isEmpty()) {
-            log.warn("Skipped '" + name + "': " + current.displayPath() + " holds it inside a wrapper or SP-Config"
+            log.warn("Skipped '" + name + "': " + current.displayPath() + " contains it inside a wrapper or SP-Config"
                     + " export, which export does not rewrite. Move it to a file of its own to export it.");
             return new ExportedWorkflow(name, id, current.file(), Status.SKIPPED);
         }

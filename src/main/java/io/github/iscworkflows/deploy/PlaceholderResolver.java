@@ -43,7 +43,7 @@ public final class PlaceholderResolver {
     }
 
     /**
-     * Returns a deep copy of the source's workflow with every placeholder replaced; each placeholder that
+     * Returns a deep copy of the source's workflow with every placeholder replaced. Each placeholder that
      * cannot be resolved adds a problem at its place in the file.
      */
     JsonObject resolve(WorkflowSource source, List<Problem> problems) throws IscException {
@@ -53,8 +53,8 @@ public final class PlaceholderResolver {
     }
 
     /**
-     * Replaces the placeholders in one string, or returns null after adding a problem; {@code where}
-     * names the setting in messages.
+     * Replaces the placeholders in one configuration value. Returns null and adds one error per failed
+     * placeholder, prefixed with {@code where}, when any placeholder cannot be resolved.
      */
     String resolveSetting(String value, String where, List<String> errors) throws IscException {
         List<String> failures = new ArrayList<>();

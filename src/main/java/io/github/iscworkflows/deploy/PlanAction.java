@@ -1,6 +1,6 @@
 package io.github.iscworkflows.deploy;
 
-/** What the plan does with one workflow. */
+/** Planned action for one workflow. */
 public enum PlanAction {
     /** No workflow of that name on the tenant: POST it. */
     CREATE("create"),

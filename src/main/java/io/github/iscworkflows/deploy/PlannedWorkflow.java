@@ -48,7 +48,7 @@ public record PlannedWorkflow(
                 && remote.get("enabled").getAsBoolean();
     }
 
-    /** The source's {@code enabled}: true only when the file says {@code "enabled": true}. */
+    /** The source's {@code enabled}: true only when the file sets {@code "enabled": true}. */
     public boolean enabledInSource() {
         if (source == null) {
             return false;

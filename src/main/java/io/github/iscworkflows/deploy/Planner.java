@@ -126,7 +126,7 @@ public final class Planner {
         return new PlannedWorkflow(PlanAction.UPDATE, name, source, full, body, changes, reEnable, notes, null);
     }
 
-    /** A listing may leave out the definition; the comparison and the backup need the whole workflow. */
+    /** Reads the whole workflow when the listing left out its definition, which the comparison and backup need. */
     private JsonObject fullWorkflow(JsonObject listed) throws IscException {
         if (listed.has("definition")) {
             return listed;

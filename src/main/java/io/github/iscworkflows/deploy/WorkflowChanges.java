@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a source workflow differs from its tenant copy, after normalising both.
+ * Differences between a source workflow and its tenant copy, after normalising both.
  *
  * @param fields changed top-level fields, sorted
  * @param changedSteps steps present on both sides whose own content differs (loop bodies as "Loop > Step")

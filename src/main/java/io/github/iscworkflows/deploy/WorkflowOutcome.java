@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What happened to one workflow.
+ * Result of deploying one workflow.
  *
  * @param plan the plan it followed
  * @param result what was done
@@ -40,9 +40,9 @@ public record WorkflowOutcome(
 
     /** Whether the project or tenant is at fault (fix and rerun) or the job could not be done (retry). */
     public enum FailureKind {
-        /** A 4xx answer or a conflict: the workflow or the tenant needs a change. */
+        /** A 4xx response or a conflict: the workflow or the tenant needs a change. */
         CONTENT,
-        /** A network error, a 5xx answer, 429 after retries, or a local I/O error. */
+        /** A network error, a 5xx response, 429 after retries, or a local I/O error. */
         TRANSPORT
     }
 

@@ -189,8 +189,9 @@ class ExporterTest {
 
         assertEquals(Status.SKIPPED, exported.get(0).status());
         assertTrue(log.lines()
-                .contains("[warn] Skipped 'Wrapped': bundle.json holds it inside a wrapper or SP-Config export, which"
-                        + " export does not rewrite. Move it to a file of its own to export it."));
+                .contains(
+                        "[warn] Skipped 'Wrapped': bundle.json contains it inside a wrapper or SP-Config export, which"
+                                + " export does not rewrite. Move it to a file of its own to export it."));
     }
 
     @Test
