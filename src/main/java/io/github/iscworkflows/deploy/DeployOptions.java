@@ -13,7 +13,8 @@ import java.util.Map;
  * @param prune delete tenant workflows that match {@code pruneIncludes} and have no local file
  * @param pruneIncludes name patterns ({@code *} and {@code ?}) of tenant workflows that may be pruned
  * @param parallelism number of workflows written at the same time, at least 1
- * @param owner owner for workflows without one: an identity id or {@code ${identity:NAME}}; null for none
+ * @param owner owner for workflows without one: an identity id, {@code identity:NAME} or
+ *     {@code ${identity:NAME}}; null for none
  * @param properties Maven project and user properties for {@code ${NAME}} placeholders
  * @param environment environment variables for {@code ${env.NAME}} placeholders
  * @param outputDirectory folder for the report and the backups, normally {@code target/isc}

@@ -200,6 +200,9 @@ public final class Planner {
                 && trimmed.endsWith("}")
                 && trimmed.indexOf('}') == trimmed.length() - 1) {
             identity = lookups.identityByName(trimmed.substring("${identity:".length(), trimmed.length() - 1));
+        } else if (trimmed.startsWith("identity:")) {
+            // Maven evaluates ${...} in plugin configuration itself, so a pom writes the form without braces.
+            identity = lookups.identityByName(trimmed.substring("identity:".length()));
         } else {
             PlaceholderResolver resolver =
                     new PlaceholderResolver(lookups, options.properties(), options.environment());
@@ -216,7 +219,7 @@ public final class Planner {
                         SourcePosition.START,
                         Severity.ERROR,
                         RULE_OWNER,
-                        error + " Set <owner> (-Disc.owner) to an identity id or ${identity:NAME}."));
+                        error + " Set <owner> (-Disc.owner) to an identity id or identity:NAME."));
             }
             return null;
         }

@@ -62,7 +62,8 @@ public class DeployMojo extends AbstractIscMojo {
     protected int parallelism;
 
     /**
-     * Owner given to workflows whose file has no {@code owner}: an identity id or {@code ${identity:NAME}}.
+     * Owner given to workflows whose file has no {@code owner}: an identity id, or {@code identity:NAME} for
+     * the identity named NAME. Write it without {@code ${}}, which Maven would try to evaluate itself.
      */
     @Parameter(property = "isc.owner")
     protected String owner;

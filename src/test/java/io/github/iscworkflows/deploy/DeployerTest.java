@@ -364,6 +364,19 @@ class DeployerTest {
     }
 
     @Test
+    void ownerSettingWithoutBracesFindsTheIdentity() throws Exception {
+        api.addIdentity("id-42", "jane.doe");
+        JsonObject local = parse(simple("Ownerless", "x"));
+        local.remove("owner");
+        write(workflows, "o.json", local.toString());
+
+        deploy(options().withOwner("identity:jane.doe"));
+
+        JsonObject body = parse(api.writes().get(0).body());
+        assertEquals("id-42", body.getAsJsonObject("owner").get("id").getAsString());
+    }
+
+    @Test
     void unknownOwnerIdFailsThePlan() throws Exception {
         JsonObject local = parse(simple("Ownerless", "x"));
         local.remove("owner");
@@ -375,7 +388,7 @@ class DeployerTest {
         assertEquals(
                 "The deploy plan has 1 problem(s):\n"
                         + "  <owner>:1:1: error owner owner no-such-id: no identity has the id no-such-id on this"
-                        + " tenant Set <owner> (-Disc.owner) to an identity id or ${identity:NAME}.\n"
+                        + " tenant Set <owner> (-Disc.owner) to an identity id or identity:NAME.\n"
                         + "Nothing was written to the tenant.",
                 e.getMessage());
     }
