@@ -65,11 +65,13 @@ public final class Deployer {
         List<WorkflowOutcome> outcomes = new Applier(api, backups, log).apply(plan, options.parallelism());
         long durationMs = elapsedMs(start);
         int requests = api.requestCount() - requestsBefore;
-        Path file =
-                DeployReport.writeReport(options.outputDirectory(), options.tenant(), outcomes, requests, durationMs);
+        Path file = options.outputDirectory().resolve(DeployReport.REPORT_FILE);
         DeployResult result =
                 new DeployResult(options.tenant(), false, plan, outcomes, requests, durationMs, file, backups.folder());
+        // The summary comes first, so the outcome is known even when the report cannot be written.
         logSummary(result);
+        DeployReport.writeReport(options.outputDirectory(), options.tenant(), outcomes, requests, durationMs);
+        log.info("Report written to " + file + ".");
         return result;
     }
 
@@ -156,7 +158,6 @@ public final class Deployer {
             }
             log.warn(failed.toString());
         }
-        log.info("Report written to " + result.report() + ".");
     }
 
     private static long elapsedMs(long start) {

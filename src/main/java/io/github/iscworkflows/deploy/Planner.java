@@ -69,7 +69,7 @@ public final class Planner {
             throw failure(problems);
         }
 
-        RemoteWorkflows remote = new RemoteWorkflows(api.listWorkflows(null));
+        RemoteWorkflows remote = new RemoteWorkflows(api.listWorkflows(null), log);
         List<PlannedWorkflow> plan = new ArrayList<>();
         Map<String, WorkflowSource> claimed = new HashMap<>();
         for (Map.Entry<WorkflowSource, JsonObject> entry : desired.entrySet()) {

@@ -1,7 +1,9 @@
 package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.workflow.Steps;
+import io.github.iscworkflows.workflow.WorkflowJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,18 +16,25 @@ final class RemoteWorkflows {
     private final Map<String, JsonObject> byId = new HashMap<>();
     private final Map<String, List<JsonObject>> byName = new HashMap<>();
 
-    RemoteWorkflows(List<JsonObject> workflows) {
-        this.all = List.copyOf(workflows);
+    /** Indexes the listing; entries without an {@code id} cannot be written to and are left out with a warning. */
+    RemoteWorkflows(List<JsonObject> workflows, BuildLog log) {
+        List<JsonObject> usable = new ArrayList<>();
         for (JsonObject workflow : workflows) {
             String id = Steps.stringOf(workflow, "id");
-            if (id != null) {
-                byId.put(id, workflow);
+            if (id == null) {
+                log.warn("The tenant listed a workflow without an id (name " + Steps.stringOf(workflow, "name")
+                        + "); deploy ignores it.");
+                log.debug("Workflow listed without an id: " + WorkflowJson.COMPACT.toJson(workflow));
+                continue;
             }
+            usable.add(workflow);
+            byId.put(id, workflow);
             String name = Steps.stringOf(workflow, "name");
             if (name != null) {
                 byName.computeIfAbsent(name, key -> new ArrayList<>()).add(workflow);
             }
         }
+        this.all = List.copyOf(usable);
     }
 
     List<JsonObject> all() {

@@ -325,6 +325,20 @@ class DeployerTest {
     }
 
     @Test
+    void listedWorkflowWithoutIdIsIgnored() throws Exception {
+        api.seedWithoutId(parse(simple("Ghost", "listed without id")));
+        write(workflows, "ghost.json", simple("Ghost", "local"));
+
+        DeployResult result = deploy(options());
+
+        assertEquals(Result.CREATED, result.outcomes().get(0).result());
+        assertTrue(
+                log.lines()
+                        .contains("[warn] The tenant listed a workflow without an id (name Ghost); deploy ignores it."),
+                log.text());
+    }
+
+    @Test
     void reportHasTheStableFieldsPerWorkflow() throws Exception {
         write(
                 workflows,

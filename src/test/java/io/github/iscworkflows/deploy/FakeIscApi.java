@@ -67,6 +67,11 @@ final class FakeIscApi implements IscApi {
         return id;
     }
 
+    /** Stores a workflow that the listing returns without an {@code id}, as a broken tenant might. */
+    void seedWithoutId(JsonObject workflow) {
+        workflows.put("no-id-" + nextId.getAndIncrement(), roundTrip(workflow));
+    }
+
     void addParameter(String id, String name) {
         JsonObject parameter = new JsonObject();
         parameter.addProperty("id", id);
