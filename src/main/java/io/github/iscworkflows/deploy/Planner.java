@@ -100,6 +100,13 @@ public final class Planner {
                 return conflict(source, name, named);
             }
             target = named.isEmpty() ? null : named.get(0);
+            if (target != null && Steps.stringOf(target, "id") == null) {
+                String message = "the tenant listed a workflow named '" + name + "' without an id, so deploy can"
+                        + " neither update it nor create a second one with that name. Check the workflow in the"
+                        + " ISC UI and run isc:deploy again.";
+                return new PlannedWorkflow(
+                        PlanAction.CONFLICT, name, source, null, null, WorkflowChanges.NONE, false, List.of(), message);
+            }
         }
         List<String> notes = new ArrayList<>();
         if (target == null) {

@@ -16,23 +16,27 @@ final class RemoteWorkflows {
     private final Map<String, JsonObject> byId = new HashMap<>();
     private final Map<String, List<JsonObject>> byName = new HashMap<>();
 
-    /** Indexes the listing; entries without an {@code id} cannot be written to and are left out with a warning. */
+    /**
+     * Indexes the listing. Entries without an {@code id} cannot be written to, so they are left out of
+     * {@link #all()} and {@link #byId}, but {@link #byName} keeps them, so that deploy does not create a
+     * second workflow with their name.
+     */
     RemoteWorkflows(List<JsonObject> workflows, BuildLog log) {
         List<JsonObject> usable = new ArrayList<>();
         for (JsonObject workflow : workflows) {
             String id = Steps.stringOf(workflow, "id");
+            String name = Steps.stringOf(workflow, "name");
+            if (name != null) {
+                byName.computeIfAbsent(name, key -> new ArrayList<>()).add(workflow);
+            }
             if (id == null) {
-                log.warn("The tenant listed a workflow without an id (name " + Steps.stringOf(workflow, "name")
-                        + "); deploy ignores it.");
+                log.warn("The tenant listed a workflow without an id (name " + name + "); deploy cannot update,"
+                        + " prune or replace it.");
                 log.debug("Workflow listed without an id: " + WorkflowJson.COMPACT.toJson(workflow));
                 continue;
             }
             usable.add(workflow);
             byId.put(id, workflow);
-            String name = Steps.stringOf(workflow, "name");
-            if (name != null) {
-                byName.computeIfAbsent(name, key -> new ArrayList<>()).add(workflow);
-            }
         }
         this.all = List.copyOf(usable);
     }

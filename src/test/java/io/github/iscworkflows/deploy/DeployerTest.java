@@ -325,16 +325,23 @@ class DeployerTest {
     }
 
     @Test
-    void listedWorkflowWithoutIdIsIgnored() throws Exception {
+    void listedWorkflowWithoutIdBlocksOnlyItsName() throws Exception {
         api.seedWithoutId(parse(simple("Ghost", "listed without id")));
         write(workflows, "ghost.json", simple("Ghost", "local"));
+        write(workflows, "other.json", simple("Other", "local"));
 
         DeployResult result = deploy(options());
 
-        assertEquals(Result.CREATED, result.outcomes().get(0).result());
+        assertEquals(Result.FAILED, result.outcomes().get(0).result());
+        assertEquals(
+                "the tenant listed a workflow named 'Ghost' without an id, so deploy can neither update it nor create"
+                        + " a second one with that name. Check the workflow in the ISC UI and run isc:deploy again.",
+                result.outcomes().get(0).error());
+        assertEquals(Result.CREATED, result.outcomes().get(1).result());
         assertTrue(
                 log.lines()
-                        .contains("[warn] The tenant listed a workflow without an id (name Ghost); deploy ignores it."),
+                        .contains("[warn] The tenant listed a workflow without an id (name Ghost); deploy cannot"
+                                + " update, prune or replace it."),
                 log.text());
     }
 
