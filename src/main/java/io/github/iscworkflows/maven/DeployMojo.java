@@ -112,7 +112,7 @@ public class DeployMojo extends AbstractIscMojo {
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IscException e) {
-            rethrow(e, "Reading the tenant's workflows");
+            rethrow(e, "Planning the deploy (listing the tenant's workflows, resolving placeholders)");
             return;
         } catch (IOException e) {
             throw new MojoExecutionException(
