@@ -1,5 +1,6 @@
 package io.github.iscworkflows.deploy;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowSource;
@@ -41,23 +42,21 @@ public record PlannedWorkflow(
 
     /** Whether the tenant's workflow is enabled. */
     public boolean remoteEnabled() {
-        return remote != null
-                && remote.has("enabled")
-                && remote.get("enabled").isJsonPrimitive()
-                && remote.get("enabled").getAsJsonPrimitive().isBoolean()
-                && remote.get("enabled").getAsBoolean();
+        return remote != null && isTrue(remote, "enabled");
     }
 
     /** The source's {@code enabled}: true only when the file sets {@code "enabled": true}. */
     public boolean enabledInSource() {
-        if (source == null) {
-            return false;
-        }
-        var enabled = source.workflow().get("enabled");
-        return enabled != null
-                && enabled.isJsonPrimitive()
-                && enabled.getAsJsonPrimitive().isBoolean()
-                && enabled.getAsBoolean();
+        return source != null && isTrue(source.workflow(), "enabled");
+    }
+
+    /** Whether {@code key} holds the JSON boolean {@code true}. */
+    static boolean isTrue(JsonObject object, String key) {
+        JsonElement value = object.get(key);
+        return value != null
+                && value.isJsonPrimitive()
+                && value.getAsJsonPrimitive().isBoolean()
+                && value.getAsBoolean();
     }
 
     /** The file shown in messages, or null for a prune. */

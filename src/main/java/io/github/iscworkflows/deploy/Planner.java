@@ -127,9 +127,7 @@ public final class Planner {
             return new PlannedWorkflow(PlanAction.UNCHANGED, name, source, full, null, changes, false, notes, null);
         }
         JsonObject body = RequestBodies.update(desired, full, notes);
-        PlannedWorkflow probe =
-                new PlannedWorkflow(PlanAction.UPDATE, name, source, full, body, changes, false, notes, null);
-        boolean reEnable = probe.remoteEnabled() && !saysDisabled(source);
+        boolean reEnable = PlannedWorkflow.isTrue(full, "enabled") && !saysDisabled(source);
         return new PlannedWorkflow(PlanAction.UPDATE, name, source, full, body, changes, reEnable, notes, null);
     }
 
