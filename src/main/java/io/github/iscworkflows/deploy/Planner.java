@@ -6,7 +6,6 @@ import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
-import io.github.iscworkflows.workflow.SourcePosition;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowSource;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ public final class Planner {
 
     public static final String RULE_MISSING_NAME = "missing-name";
     public static final String RULE_SAME_TARGET = "same-target";
-    public static final String RULE_OWNER = "owner";
 
     private final IscApi api;
     private final DeployOptions options;
@@ -55,7 +53,7 @@ public final class Planner {
     public List<PlannedWorkflow> plan(List<WorkflowSource> sources) throws PlanException, IscException {
         List<Problem> problems = new ArrayList<>();
         checkNames(sources, problems);
-        JsonObject owner = resolveOwner(sources, problems);
+        JsonObject owner = new OwnerSetting(options, lookups).resolve(sources, problems);
         PlaceholderResolver resolver = new PlaceholderResolver(lookups, options.properties(), options.environment());
         Map<WorkflowSource, JsonObject> desired = new LinkedHashMap<>();
         for (WorkflowSource source : sources) {
@@ -189,50 +187,6 @@ public final class Planner {
             return List.of();
         }
         return prune;
-    }
-
-    private JsonObject resolveOwner(List<WorkflowSource> sources, List<Problem> problems) throws IscException {
-        String setting = options.owner();
-        if (setting == null
-                || setting.isBlank()
-                || sources.stream().allMatch(s -> s.workflow().has("owner"))) {
-            return null;
-        }
-        List<String> errors = new ArrayList<>();
-        TenantLookups.Lookup identity;
-        String trimmed = setting.trim();
-        if (trimmed.startsWith("${identity:")
-                && trimmed.endsWith("}")
-                && trimmed.indexOf('}') == trimmed.length() - 1) {
-            identity = lookups.identityByName(trimmed.substring("${identity:".length(), trimmed.length() - 1));
-        } else if (trimmed.startsWith("identity:")) {
-            // Maven evaluates ${...} in plugin configuration itself, so a pom writes the form without braces.
-            identity = lookups.identityByName(trimmed.substring("identity:".length()));
-        } else {
-            PlaceholderResolver resolver =
-                    new PlaceholderResolver(lookups, options.properties(), options.environment());
-            String id = resolver.resolveSetting(trimmed, "owner " + trimmed, errors);
-            identity = id == null ? null : lookups.identityById(id);
-        }
-        if (identity != null && identity.error() != null) {
-            errors.add("owner " + trimmed + ": " + identity.error());
-        }
-        if (!errors.isEmpty()) {
-            for (String error : errors) {
-                problems.add(new Problem(
-                        "<owner>",
-                        SourcePosition.START,
-                        Severity.ERROR,
-                        RULE_OWNER,
-                        error + " Set <owner> (-Disc.owner) to an identity id or identity:NAME."));
-            }
-            return null;
-        }
-        JsonObject owner = new JsonObject();
-        owner.addProperty("type", "IDENTITY");
-        owner.addProperty("id", identity.id());
-        owner.addProperty("name", identity.name());
-        return owner;
     }
 
     private static void checkNames(List<WorkflowSource> sources, List<Problem> problems) {

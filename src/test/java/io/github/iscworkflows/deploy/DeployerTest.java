@@ -409,7 +409,7 @@ class DeployerTest {
         assertEquals(
                 "The deploy plan has 1 problem(s):\n"
                         + "  <owner>:1:1: error owner owner no-such-id: no identity has the id no-such-id on this"
-                        + " tenant Set <owner> (-Disc.owner) to an identity id or identity:NAME.\n"
+                        + " tenant. Set <owner> (-Disc.owner) to an identity id or identity:NAME.\n"
                         + "Nothing was written to the tenant.",
                 e.getMessage());
     }
