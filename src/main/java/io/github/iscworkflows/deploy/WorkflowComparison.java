@@ -43,7 +43,7 @@ final class WorkflowComparison {
         TreeSet<String> keys = new TreeSet<>(left.keySet());
         keys.addAll(right.keySet());
         for (String key : keys) {
-            if (!java.util.Objects.equals(left.get(key), right.get(key))) {
+            if (!sameJson(left.get(key), right.get(key))) {
                 fields.add(key);
             }
         }
@@ -59,7 +59,7 @@ final class WorkflowComparison {
             JsonObject other = remoteSteps.get(entry.getKey());
             if (other == null) {
                 added.add(entry.getKey());
-            } else if (!other.equals(entry.getValue())) {
+            } else if (!sameJson(other, entry.getValue())) {
                 changed.add(entry.getKey());
             }
         }
@@ -69,6 +69,17 @@ final class WorkflowComparison {
             }
         }
         return new WorkflowChanges(List.copyOf(fields), changed, added, removed);
+    }
+
+    /**
+     * Compares the JSON text, so that numbers must be spelt alike: Gson's {@code equals} finds {@code 2}
+     * and {@code 2.0} equal, but a tenant that stores {@code 2.0} differs from a file that says {@code 2}.
+     */
+    private static boolean sameJson(JsonElement left, JsonElement right) {
+        if (left == null || right == null) {
+            return left == right;
+        }
+        return WorkflowJson.COMPACT.toJson(left).equals(WorkflowJson.COMPACT.toJson(right));
     }
 
     /** Each step by path, without the nested steps of a loop, so a change inside a loop names the inner step. */

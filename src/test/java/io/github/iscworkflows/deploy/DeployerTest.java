@@ -121,6 +121,23 @@ class DeployerTest {
     }
 
     @Test
+    void numberSpellingAndStringBooleansCountAsChanges() throws Exception {
+        String local = simple("Typed", "same");
+        api.seed(parse(local.replace("\"versionNumber\": 1", "\"versionNumber\": 1.0")));
+        api.seed(parse(simple("Quoted", "same").replace("\"versionNumber\": 1", "\"versionNumber\": \"1\"")));
+        write(workflows, "typed.json", local);
+        write(workflows, "quoted.json", simple("Quoted", "same"));
+
+        DeployResult result = deploy(options());
+
+        assertEquals(List.of("Wait"), result.plan().get(0).changes().changedSteps());
+        assertEquals(List.of("Wait"), result.plan().get(1).changes().changedSteps());
+        assertTrue(
+                api.writes().get(0).body().contains("\"versionNumber\":1,"),
+                api.writes().get(0).body());
+    }
+
+    @Test
     void updateKeepsTheTenantTriggerWhenTheSourceHasNone() throws Exception {
         api.seed(parse(simple("No Trigger", "old")));
         JsonObject local = parse(simple("No Trigger", "new"));
