@@ -20,26 +20,41 @@ final class Backups {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private final Path folder;
+    private final Path base;
     private final SafeFileNames names = new SafeFileNames();
+    private Path folder;
 
     Backups(Path outputDirectory, String tenant, Clock clock) {
-        this.folder = outputDirectory
+        this.base = outputDirectory
                 .resolve("backup")
                 .resolve(SafeFileNames.sanitise(tenant))
                 .resolve(STAMP.format(clock.instant()));
     }
 
-    /** The folder of this run's backups (created on the first save). */
-    Path folder() {
-        return folder;
+    /**
+     * Returns the folder of this run's backups. It is created on the first save; when a run in the same
+     * second already made it, this run takes {@code <stamp>-2}, {@code <stamp>-3}... instead.
+     */
+    synchronized Path folder() {
+        return folder != null ? folder : base;
     }
 
     /** Writes one workflow and returns its file. */
     Path save(String name, JsonObject remote) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(names.allocate(name));
+        Path file = openFolder().resolve(names.allocate(name));
         Files.writeString(file, WorkflowJson.toFileText(remote), StandardCharsets.UTF_8);
         return file;
+    }
+
+    private synchronized Path openFolder() throws IOException {
+        if (folder == null) {
+            Path candidate = base;
+            for (int n = 2; Files.exists(candidate); n++) {
+                candidate = base.resolveSibling(base.getFileName() + "-" + n);
+            }
+            Files.createDirectories(candidate);
+            folder = candidate;
+        }
+        return folder;
     }
 }

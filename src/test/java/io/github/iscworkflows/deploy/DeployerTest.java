@@ -281,6 +281,23 @@ class DeployerTest {
     }
 
     @Test
+    void backupsOfTwoRunsInOneSecondStaySeparate() throws Exception {
+        api.seed(parse(simple("Twice Changed", "first")));
+        write(workflows, "t.json", simple("Twice Changed", "second"));
+        DeployResult first = deploy(options());
+        write(workflows, "t.json", simple("Twice Changed", "third"));
+
+        DeployResult second = deploy(options());
+
+        Path firstBackup = output.resolve("backup/acme.example/20261204-163000/Twice Changed.json");
+        Path secondBackup = output.resolve("backup/acme.example/20261204-163000-2/Twice Changed.json");
+        assertEquals(firstBackup, first.outcomes().get(0).backup());
+        assertEquals(secondBackup, second.outcomes().get(0).backup());
+        assertTrue(Files.readString(firstBackup).contains("\"description\": \"first\""));
+        assertTrue(Files.readString(secondBackup).contains("\"description\": \"second\""));
+    }
+
+    @Test
     void partialFailureReportsItAndRerunFinishesTheJob() throws Exception {
         write(workflows, "a.json", simple("Alpha", "a"));
         write(workflows, "b.json", simple("Beta", "b"));
