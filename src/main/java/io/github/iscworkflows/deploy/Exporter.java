@@ -35,6 +35,8 @@ public final class Exporter {
     /** Result of exporting one workflow. */
     public enum Status {
         WRITTEN,
+        /** A dry run found that the file would be written. */
+        WOULD_WRITE,
         UNCHANGED,
         SKIPPED
     }
@@ -51,10 +53,17 @@ public final class Exporter {
 
     private final IscApi api;
     private final BuildLog log;
+    private final boolean dryRun;
 
     public Exporter(IscApi api, BuildLog log) {
+        this(api, log, false);
+    }
+
+    /** An exporter that, with {@code dryRun}, reports which files it would write and writes none. */
+    public Exporter(IscApi api, BuildLog log, boolean dryRun) {
         this.api = api;
         this.log = log;
+        this.dryRun = dryRun;
     }
 
     /**
@@ -80,7 +89,9 @@ public final class Exporter {
             log.warn("No workflow on the tenant matches '" + pattern + "' in <exportWorkflows>.");
         }
 
-        Files.createDirectories(directory);
+        if (!dryRun) {
+            Files.createDirectories(directory);
+        }
         Map<String, WorkflowSource> existing = existingByName(directory);
         SafeFileNames names = new SafeFileNames();
         for (Path file : listFiles(directory)) {
@@ -133,6 +144,10 @@ public final class Exporter {
             log.info("Unchanged '" + name + "' in " + directory.relativize(file) + ".");
             return new ExportedWorkflow(name, id, file, Status.UNCHANGED);
         }
+        if (dryRun) {
+            log.info("Would export '" + name + "' (" + id + ") to " + directory.relativize(file) + ".");
+            return new ExportedWorkflow(name, id, file, Status.WOULD_WRITE);
+        }
         Files.writeString(file, text, StandardCharsets.UTF_8);
         log.info("Exported '" + name + "' (" + id + ") to " + directory.relativize(file) + ".");
         return new ExportedWorkflow(name, id, file, Status.WRITTEN);
@@ -158,6 +173,9 @@ public final class Exporter {
     }
 
     private static List<Path> listFiles(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
         try (var files = Files.list(directory)) {
             return files.toList();
         }

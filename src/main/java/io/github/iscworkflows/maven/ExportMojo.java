@@ -16,7 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Downloads workflows from the tenant into {@code workflowsDirectory} as stable files: one workflow per file,
  * keys sorted, read-only fields and {@code refID}s removed, {@code enabled} kept. A deploy of the exported
- * files to the same tenant finds them all unchanged. Fails when no workflow matches {@code exportWorkflows}.
+ * files to the same tenant finds them all unchanged. With {@code isc.dryRun} it lists the files it would
+ * write and changes none. Fails when no workflow matches {@code exportWorkflows}.
  */
 @Mojo(name = ExportMojo.GOAL, threadSafe = true)
 public class ExportMojo extends AbstractIscMojo {
@@ -55,7 +56,8 @@ public class ExportMojo extends AbstractIscMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<ExportedWorkflow> exported;
         try (IscApi api = openClient()) {
-            exported = new Exporter(api, buildLog()).export(workflowsPath(), exportWorkflows, exportPlaceholders);
+            exported =
+                    new Exporter(api, buildLog(), dryRun).export(workflowsPath(), exportWorkflows, exportPlaceholders);
         } catch (IscException e) {
             rethrow(e, "Exporting workflows");
             return;
@@ -77,6 +79,15 @@ public class ExportMojo extends AbstractIscMojo {
                 exported.stream().filter(e -> e.status() == Status.UNCHANGED).count();
         long skipped =
                 exported.stream().filter(e -> e.status() == Status.SKIPPED).count();
+        if (dryRun) {
+            long pending = exported.stream()
+                    .filter(e -> e.status() == Status.WOULD_WRITE)
+                    .count();
+            getLog().info("Dry run: " + pending + " of " + exported.size() + " workflow(s) would be written to "
+                    + workflowsPath() + ", " + unchanged + " unchanged, " + skipped + " skipped; no file was"
+                    + " changed.");
+            return;
+        }
         getLog().info("Exported " + exported.size() + " workflow(s) to " + workflowsPath() + ": " + written
                 + " written, " + unchanged + " unchanged, " + skipped + " skipped.");
     }

@@ -213,6 +213,17 @@ class ExporterTest {
     }
 
     @Test
+    void dryRunWritesNoFile() throws Exception {
+        api.seed(parse(simple("Pending", "x")));
+
+        List<ExportedWorkflow> exported = new Exporter(api, log, true).export(folder, List.of(), false);
+
+        assertEquals(Status.WOULD_WRITE, exported.get(0).status());
+        assertFalse(Files.exists(folder));
+        assertTrue(log.lines().contains("[info] Would export 'Pending' (wf-0001) to Pending.json."), log.text());
+    }
+
+    @Test
     void secondExportChangesNoFile() throws Exception {
         api.seed(parse(simple("Stable", "x")));
         export(List.of(), false);
