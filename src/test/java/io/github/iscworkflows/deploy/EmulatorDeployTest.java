@@ -170,6 +170,38 @@ class EmulatorDeployTest {
         assertEquals(minted.size(), emulator.state().references().size());
     }
 
+    @Test
+    void refIdsFromTheUiToggleSurviveAnUpdate() throws Exception {
+        emulator.state().mode(ReferenceMode.NEVER);
+        String paramId =
+                emulator.state().addParameter("API Client", "secret").get("id").getAsString();
+        Path folder = temp.resolve("workflows");
+        write(folder, "creds.json", withCredentials("Creds", paramId, ""));
+        String id = deploy(load(folder), options()).outcomes().get(0).id();
+        assertEquals(
+                Map.of("Call API", "null", "Loop > Inner Call", "null"),
+                withNulls(refIds(emulator.state().workflow(id).orElseThrow())));
+        emulator.state().uiToggle(id);
+        Map<String, String> toggled = refIds(emulator.state().workflow(id).orElseThrow());
+
+        write(folder, "creds.json", withCredentials("Creds", paramId, "").replace("Calls an API", "Calls it"));
+        DeployResult update = deploy(load(folder), options());
+
+        assertEquals(Result.UPDATED, update.outcomes().get(0).result());
+        assertEquals(toggled, refIds(emulator.state().workflow(id).orElseThrow()));
+        Set<String> recorded = new HashSet<>();
+        for (JsonObject reference : emulator.state().references()) {
+            recorded.add(reference.get("id").getAsString());
+        }
+        assertEquals(Set.copyOf(toggled.values()), recorded);
+    }
+
+    private static Map<String, String> withNulls(Map<String, String> refIds) {
+        Map<String, String> copy = new TreeMap<>();
+        refIds.forEach((step, refId) -> copy.put(step, String.valueOf(refId)));
+        return copy;
+    }
+
     private static Map<String, String> refIds(JsonObject workflow) {
         Map<String, String> refIds = new TreeMap<>();
         for (CredentialReference credential : CredentialReference.findAll(workflow)) {
