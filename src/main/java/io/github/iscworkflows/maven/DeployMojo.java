@@ -90,7 +90,7 @@ public class DeployMojo extends AbstractIscMojo {
                     "<parallelism> (isc.parallelism) must be at least 1 but is " + parallelism + ".");
         }
         LoadResult loaded = load();
-        if (loaded.workflows().isEmpty()) {
+        if (loaded.workflows().isEmpty() && !prune) {
             getLog().info("No workflows found under " + workflowsPath() + "; nothing to deploy.");
             return;
         }
