@@ -52,7 +52,6 @@ public final class Planner {
      */
     public List<PlannedWorkflow> plan(List<WorkflowSource> sources) throws PlanException, IscException {
         List<Problem> problems = new ArrayList<>();
-        checkNames(sources, problems);
         JsonObject owner = new OwnerSetting(options, lookups).resolve(sources, problems);
         PlaceholderResolver resolver = new PlaceholderResolver(lookups, options.properties(), options.environment());
         Map<WorkflowSource, JsonObject> desired = new LinkedHashMap<>();
@@ -63,6 +62,7 @@ public final class Planner {
             }
             desired.put(source, resolved);
         }
+        checkNames(desired, problems);
         if (!problems.isEmpty()) {
             throw failure(problems);
         }
@@ -90,7 +90,7 @@ public final class Planner {
 
     private PlannedWorkflow planOne(WorkflowSource source, JsonObject desired, RemoteWorkflows remote)
             throws IscException {
-        String name = source.name();
+        String name = Steps.stringOf(desired, "name");
         JsonObject target = remote.byId(Steps.stringOf(source.workflow(), "id"));
         if (target == null) {
             List<JsonObject> named = remote.byName(name);
@@ -189,10 +189,12 @@ public final class Planner {
         return prune;
     }
 
-    private static void checkNames(List<WorkflowSource> sources, List<Problem> problems) {
+    /** Checks the names after placeholders are resolved, because a name may contain one. */
+    private static void checkNames(Map<WorkflowSource, JsonObject> desired, List<Problem> problems) {
         Map<String, WorkflowSource> first = new HashMap<>();
-        for (WorkflowSource source : sources) {
-            String name = source.name();
+        for (Map.Entry<WorkflowSource, JsonObject> entry : desired.entrySet()) {
+            WorkflowSource source = entry.getKey();
+            String name = Steps.stringOf(entry.getValue(), "name");
             if (name == null || name.isBlank()) {
                 problems.add(new Problem(
                         source.displayPath(),

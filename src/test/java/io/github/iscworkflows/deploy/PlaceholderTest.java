@@ -128,6 +128,20 @@ class PlaceholderTest {
     }
 
     @Test
+    void nameWithPlaceholderMatchesTheResolvedName() throws Exception {
+        api.seed(parse(workflow("i-1", "p-100", "x").replace("\"Placeholders\"", "\"IAM Placeholders\"")));
+        write(
+                workflows,
+                "p.json",
+                workflow("i-1", "p-100", "x").replace("\"Placeholders\"", "\"${env.TEAM} Placeholders\""));
+
+        DeployResult result = deploy(Map.of(), Map.of("TEAM", "IAM"));
+
+        assertEquals("IAM Placeholders", result.plan().get(0).name());
+        assertEquals(PlanAction.UNCHANGED, result.plan().get(0).action());
+    }
+
+    @Test
     void lookupsAreCachedAcrossWorkflows() throws Exception {
         for (int i = 0; i < 3; i++) {
             write(
