@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,12 +129,14 @@ final class ControlApi {
     }
 
     private Response shutdown(Request request) {
-        Thread stopper = new Thread(emulator::stopSoon, "isc-emulator-shutdown");
-        stopper.setDaemon(true);
-        stopper.start();
         JsonObject body = new JsonObject();
         body.addProperty("message", "The emulator is stopping.");
-        return new Response(202, body, java.util.Map.of());
+        Runnable stopInBackground = () -> {
+            Thread stopper = new Thread(emulator::stop, "isc-emulator-shutdown");
+            stopper.setDaemon(true);
+            stopper.start();
+        };
+        return new Response(202, body, Map.of(), stopInBackground);
     }
 
     private JsonObject mode() {
@@ -143,7 +147,7 @@ final class ControlApi {
 
     private static JsonObject describe(Fault fault) {
         JsonObject json = new JsonObject();
-        json.addProperty("kind", fault.kind().name().toLowerCase(java.util.Locale.ROOT));
+        json.addProperty("kind", fault.kind().name().toLowerCase(Locale.ROOT));
         json.addProperty("method", fault.method());
         json.addProperty("path", fault.path());
         json.addProperty("times", fault.times());

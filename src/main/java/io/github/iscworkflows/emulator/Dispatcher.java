@@ -68,6 +68,10 @@ final class Dispatcher implements HttpHandler {
             if (response != null) {
                 write(exchange, response);
             }
+            if (response != null && response.afterSend() != null) {
+                exchange.close();
+                response.afterSend().run();
+            }
         }
     }
 

@@ -165,16 +165,6 @@ public final class IscEmulator implements AutoCloseable {
         }
     }
 
-    /** Stops after a short pause, so that the answer to {@code POST /emulator/shutdown} gets out first. */
-    void stopSoon() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        stop();
-    }
-
     /** Blocks until {@link #stop()} has finished, for example after {@code POST /emulator/shutdown}. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
