@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The emulator-only endpoints under {@code /emulator/}: statistics, the UI toggle stand-in, state
- * dump and seed, faults, reference mode and shutdown. They need no token and are not counted.
+ * dump and seed, faults, reference mode and shutdown. They need no token, are not counted, and
+ * read JSON bodies whatever their content type, so that a plain {@code curl -d} works.
  */
 final class ControlApi {
 
@@ -60,7 +61,7 @@ final class ControlApi {
 
     private Response seed(Request request) {
         try {
-            emulator.state().replace(request.jsonObject());
+            emulator.state().replace(Json.parseObject(request.body));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -80,7 +81,7 @@ final class ControlApi {
      * "body": {...}}}, or {@code "delayMillis": 500}, or {@code "drop": true}.
      */
     private Response addFault(Request request) {
-        JsonObject body = request.jsonObject();
+        JsonObject body = Json.parseObject(request.body);
         String path = Json.string(body, "path");
         if (path == null || path.isBlank()) {
             throw ApiException.badRequest("A fault needs a 'path' such as /workflows/{id}.");
@@ -118,7 +119,7 @@ final class ControlApi {
     private Response changeMode(Request request) {
         String text = request.body == null ? "" : request.body.trim();
         if (text.startsWith("{")) {
-            text = Json.string(request.jsonObject(), "mode");
+            text = Json.string(Json.parseObject(request.body), "mode");
         }
         try {
             emulator.state().mode(ReferenceMode.parse(text));

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The single HTTP handler: splits off the version prefix, finds the route, counts the request,
- * applies faults, checks the token and the rate limit, calls the handler and writes the answer.
+ * applies faults, checks the token and the rate limit, calls the handler and writes the response.
  */
 final class Dispatcher implements HttpHandler {
 
@@ -75,7 +75,7 @@ final class Dispatcher implements HttpHandler {
         }
     }
 
-    /** Returns the answer, or null after dropping the connection. */
+    /** Returns the response, or null after dropping the connection. */
     private Response dispatch(HttpExchange exchange, String body) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getPath();

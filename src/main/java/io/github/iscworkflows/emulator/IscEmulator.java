@@ -120,7 +120,7 @@ public final class IscEmulator implements AutoCloseable {
         url = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The tenant base URL, for example {@code http://127.0.0.1:41234}; API paths go below it. */
+    /** Returns the tenant base URL, for example {@code http://127.0.0.1:41234}. API paths go below it. */
     public String url() {
         return url;
     }
@@ -133,7 +133,7 @@ public final class IscEmulator implements AutoCloseable {
         return options;
     }
 
-    /** The tenant, to seed and inspect from tests. */
+    /** Returns the tenant, to seed and inspect from tests. */
     public EmulatorState state() {
         return state;
     }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A handler's answer: status, JSON body (null for none), extra headers, and an action to run once
- * the answer has been sent (null for none).
+ * A handler's response: status, JSON body (null for none), extra headers, and an action to run
+ * once the response has been sent (null for none).
  */
 record Response(int status, JsonElement body, Map<String, String> headers, Runnable afterSend) {
 

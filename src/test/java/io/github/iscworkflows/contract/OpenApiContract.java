@@ -84,7 +84,7 @@ public final class OpenApiContract {
         }
     }
 
-    /** The document named by {@value #PROPERTY}; empty when the property is unset or names nothing. */
+    /** Loads the document named by {@value #PROPERTY}; returns empty when the property is unset or names nothing. */
     public static Optional<OpenApiContract> fromSystemProperty() {
         String location = System.getProperty(PROPERTY);
         if (location == null || location.isBlank() || !Files.exists(Path.of(location))) {
@@ -107,7 +107,7 @@ public final class OpenApiContract {
         return source;
     }
 
-    /** Every operation of the document with one of the methods GET, PUT, POST, DELETE, PATCH. */
+    /** Lists every operation of the document with one of the methods GET, PUT, POST, DELETE, PATCH. */
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -124,7 +124,7 @@ public final class OpenApiContract {
         return operations;
     }
 
-    /** The operation serving {@code method} on {@code path} (prefix and query allowed); empty when none. */
+    /** Finds the operation serving {@code method} on {@code path} (version prefix and query allowed). */
     public Optional<Operation> find(String method, String path) {
         String bare = stripQuery(stripVersion(path));
         for (Operation operation : operations()) {

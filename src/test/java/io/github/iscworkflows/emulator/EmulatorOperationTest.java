@@ -90,7 +90,7 @@ class EmulatorOperationTest {
         IscEmulator emulator = start(EmulatorOptions.builder().noRateLimit().build());
         EmulatorClient client = new EmulatorClient(emulator);
         client.token();
-        // The JDK client sends a GET again once when the connection closes before an answer.
+        // The JDK client sends a GET again once when the connection closes before a response.
         emulator.faults().add(Fault.drop("/v2025/workflows").times(2));
 
         assertThrows(UncheckedIOException.class, () -> client.get("/v2025/workflows"));
@@ -123,7 +123,8 @@ class EmulatorOperationTest {
         assertEquals(429, limited.statusCode());
         long retryAfter =
                 Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
+        assertTrue(retryAfter <= 60, "Retry-After " + retryAfter);
         assertEquals(" Rate Limit Exceeded ", object(limited).get("message").getAsString());
         assertEquals(200, otherVersion.statusCode());
     }
