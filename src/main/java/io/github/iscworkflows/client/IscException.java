@@ -16,7 +16,8 @@ public class IscException extends Exception {
     private final String trackingId;
     private final List<String> texts;
 
-    public IscException(String message, int status, String detailCode, String trackingId, List<String> texts, Throwable cause) {
+    public IscException(
+            String message, int status, String detailCode, String trackingId, List<String> texts, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.detailCode = detailCode;

@@ -160,7 +160,9 @@ public abstract class AbstractIscMojo extends AbstractMojo {
         if (workflowsDirectory != null) {
             return workflowsDirectory.toPath();
         }
-        Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("");
+        Path base = project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
+                : Path.of("");
         return base.resolve("src/main/isc/workflows");
     }
 
