@@ -32,6 +32,7 @@ final class Dispatcher implements HttpHandler {
     private final Faults faults;
     private final TokenIssuer tokens;
     private final RateLimiter rateLimiter;
+    private final RequestRecorder recorder;
 
     Dispatcher(
             List<Route> apiRoutes,
@@ -40,7 +41,8 @@ final class Dispatcher implements HttpHandler {
             RequestStats stats,
             Faults faults,
             TokenIssuer tokens,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter,
+            RequestRecorder recorder) {
         this.apiRoutes = apiRoutes;
         this.controlRoutes = controlRoutes;
         this.tokenRoute = tokenRoute;
@@ -48,6 +50,7 @@ final class Dispatcher implements HttpHandler {
         this.faults = faults;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.recorder = recorder;
     }
 
     @Override
@@ -97,6 +100,9 @@ final class Dispatcher implements HttpHandler {
         }
         String apiPath = request == null ? rawPath : request.apiPath;
         stats.record(route == null ? method + " " + apiPath : route.key());
+        if (request != null) {
+            recorder.record(request);
+        }
 
         Fault fault = faults.take(method, rawPath, apiPath, route == null ? null : route.template());
         if (fault != null && applyFault(fault, exchange)) {

@@ -34,6 +34,7 @@ public final class IscEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final RequestStats stats = new RequestStats();
     private final Faults faults = new Faults();
+    private final RequestRecorder recorder = new RequestRecorder();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger stopCalls = new AtomicInteger();
     private HttpServer server;
@@ -100,7 +101,8 @@ public final class IscEmulator implements AutoCloseable {
                 stats,
                 faults,
                 tokens,
-                new RateLimiter(options.rateLimit(), options.rateLimitWindow()));
+                new RateLimiter(options.rateLimit(), options.rateLimitWindow()),
+                recorder);
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         server.createContext("/", dispatcher);
@@ -144,6 +146,23 @@ public final class IscEmulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Starts or stops keeping every API request received (token requests included, emulator-only
+     * calls not) for {@link #recordedRequests()}. Off at start.
+     */
+    public void recordRequests(boolean on) {
+        recorder.recording(on);
+    }
+
+    /** Returns the requests kept since recording started or {@link #clearRecordedRequests()}, oldest first. */
+    public List<RecordedRequest> recordedRequests() {
+        return recorder.list();
+    }
+
+    public void clearRecordedRequests() {
+        recorder.clear();
     }
 
     /**

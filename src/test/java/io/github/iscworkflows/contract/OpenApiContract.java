@@ -41,12 +41,14 @@ public final class OpenApiContract {
     /**
      * Query parameters the v2025 document does not declare although ISC serves them: the standard
      * collection parameters on {@code GET /workflows} (documented in the v3 and beta documents only),
-     * {@code count} on every list, and {@code workflowMetrics} on {@code GET /workflows/{id}}.
+     * {@code count} (a standard collection parameter) on the lists the plugin pages through, and
+     * {@code workflowMetrics} on {@code GET /workflows/{id}}.
      */
     static final Map<String, Set<String>> UNDECLARED_QUERY_PARAMETERS = Map.of(
             "GET /workflows", Set.of("limit", "offset", "filters", "sorters", "count"),
             "GET /workflows/{id}", Set.of("workflowMetrics"),
             "GET /workflows/{id}/executions", Set.of("count"),
+            "GET /workflow-executions/{id}/history", Set.of("count"),
             "GET /parameter-storage/parameters", Set.of("count"),
             "GET /parameter-storage/parameters/{id}/references", Set.of("count"));
 
