@@ -39,6 +39,11 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
     }
 
     private void setProperty(String name, String value) {
+        String previous = session == null ? null : session.getUserProperties().getProperty(name);
+        if (name.equals("isc.url") && previous != null && !previous.equals(value)) {
+            getLog().warn(name + " was " + previous + "; " + GOAL + " replaces it with " + value
+                    + " for the rest of the build.");
+        }
         if (session != null) {
             session.getUserProperties().setProperty(name, value);
         }

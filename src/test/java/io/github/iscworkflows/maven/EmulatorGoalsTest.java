@@ -66,6 +66,30 @@ class EmulatorGoalsTest {
     }
 
     @Test
+    void startWarnsWhenReplacingUrl() throws Exception {
+        session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        EmulatorStartMojo start = goal(new EmulatorStartMojo());
+        start.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {}
+        });
+
+        start.execute();
+
+        String url = EmulatorRegistry.get(EmulatorRegistry.keyOf(project)).url();
+        assertEquals(
+                List.of("isc.url was https://acme.api.identitynow.com; emulator-start replaces it with " + url
+                        + " for the rest of the build."),
+                warnings);
+    }
+
+    @Test
     void stopStopsTheStartedEmulator() throws Exception {
         goal(new EmulatorStartMojo()).execute();
         IscEmulator emulator = EmulatorRegistry.get(EmulatorRegistry.keyOf(project));
