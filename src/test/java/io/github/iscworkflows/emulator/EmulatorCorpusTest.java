@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Real workflow exports: the emulator must accept each one as ISC did (create, update, enable, delete). */
+/** Real workflow exports from ISC tenants: the emulator accepts each one for create, update, enable, disable and delete. */
 class EmulatorCorpusTest {
 
     private static final List<String> READ_ONLY =
@@ -38,7 +38,7 @@ class EmulatorCorpusTest {
 
                 HttpResponse<String> created = client.post("/v2025/workflows", body.toString());
                 if (created.statusCode() != 200) {
-                    problems.add(name + ": create answered " + created.statusCode() + " " + created.body());
+                    problems.add(name + ": create returned " + created.statusCode() + " " + created.body());
                     continue;
                 }
                 String id = object(created).get("id").getAsString();
@@ -59,7 +59,7 @@ class EmulatorCorpusTest {
                                 "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":false}]"));
                 HttpResponse<String> deleted = client.delete("/v2025/workflows/" + id);
                 if (deleted.statusCode() != 204) {
-                    problems.add(name + ": delete answered " + deleted.statusCode() + " " + deleted.body());
+                    problems.add(name + ": delete returned " + deleted.statusCode() + " " + deleted.body());
                 }
             }
         }
@@ -70,7 +70,7 @@ class EmulatorCorpusTest {
 
     private static void check(List<String> problems, String name, String action, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            problems.add(name + ": " + action + " answered " + response.statusCode() + " " + response.body());
+            problems.add(name + ": " + action + " returned " + response.statusCode() + " " + response.body());
         }
     }
 
