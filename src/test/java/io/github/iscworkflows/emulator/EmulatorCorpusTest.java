@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Real workflow exports from ISC tenants: the emulator accepts each one for create, update, enable, disable and delete. */
+/**
+ * Real workflow exports from ISC tenants: the emulator accepts each one for create, update, enable,
+ * disable and delete.
+ */
 class EmulatorCorpusTest {
 
     private static final List<String> READ_ONLY =
