@@ -68,7 +68,10 @@ public final class OpenApiContract {
                 Dialects.getOpenApi30(), builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
     }
 
-    /** Loads the document from a {@code .yaml}, {@code .yml} or {@code .json} file, or the first such file in a folder. */
+    /**
+     * Loads the document from a {@code .yaml}, {@code .yml} or {@code .json} file, or from the first such
+     * file in a folder.
+     */
     public static OpenApiContract load(Path location) {
         Path file = Files.isDirectory(location) ? OpenApiPaths.firstDocumentIn(location) : location;
         try {
