@@ -47,7 +47,7 @@ final class ErrorDecoder {
             message.append(": ").append(String.join("; ", texts));
         } else if (body == null || !body.isJsonObject()) {
             message.append(describeBody(result));
-        } else {
+        } else if (detailCode == null && trackingId == null) {
             message.append(": ").append(excerpt(result.body()));
         }
         List<String> codes = new ArrayList<>();

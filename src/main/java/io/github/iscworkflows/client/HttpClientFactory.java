@@ -1,5 +1,6 @@
 package io.github.iscworkflows.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -27,7 +28,11 @@ final class HttpClientFactory {
 
     private HttpClientFactory() {}
 
-    static CloseableHttpClient create(IscClientConfig config) {
+    /**
+     * Builds the client; {@code requestCount} is incremented for every request message it sends, including
+     * repeats after a proxy authentication challenge.
+     */
+    static CloseableHttpClient create(IscClientConfig config, AtomicInteger requestCount) {
         Timeout connect = Timeout.of(config.connectTimeout);
         Timeout response = Timeout.of(config.responseTimeout);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -52,7 +57,8 @@ final class HttpClientFactory {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setUserAgent("isc-maven-plugin");
+                .setUserAgent("isc-maven-plugin")
+                .addRequestInterceptorLast((request, entity, context) -> requestCount.incrementAndGet());
         ProxyConfig proxy = config.proxy;
         if (proxy != null) {
             builder.setProxy(new HttpHost(proxy.host(), proxy.port()));

@@ -102,8 +102,22 @@ public final class IscClient implements IscApi {
     }
 
     private JsonObject recoverCreate(IscRequest request, String name, IscException failure) throws IscException {
-        log.warn(failure.getMessage() + " Checking whether ISC created workflow \"" + name + "\" anyway.");
-        List<JsonObject> found = findWorkflowsByName(name);
+        log.warn(sentence(failure.getMessage()) + "Checking whether ISC created workflow \"" + name + "\" anyway.");
+        List<JsonObject> found;
+        try {
+            found = findWorkflowsByName(name);
+        } catch (IscException lookup) {
+            throw new IscException(
+                    sentence(failure.getMessage()) + "Looking the workflow up by name failed as well ("
+                            + lookup.getMessage()
+                            + "); check in ISC whether workflow \"" + name + "\" exists before running the build"
+                            + " again.",
+                    failure.status(),
+                    failure.detailCode(),
+                    failure.trackingId(),
+                    failure.texts(),
+                    null);
+        }
         if (found.size() == 1) {
             log.info("Workflow \"" + name + "\" exists now (id " + idOf(found.get(0))
                     + "), so the create went through; not sending it again.");
@@ -111,7 +125,7 @@ public final class IscClient implements IscApi {
         }
         if (found.size() > 1) {
             throw new IscException(
-                    failure.getMessage() + " Afterwards " + found.size() + " workflows named \"" + name
+                    sentence(failure.getMessage()) + "Afterwards " + found.size() + " workflows named \"" + name
                             + "\" exist on the tenant; delete the extra ones in ISC and run the build again.",
                     failure.status(),
                     failure.detailCode(),
@@ -235,6 +249,11 @@ public final class IscClient implements IscApi {
             // reported below with an excerpt of the body
         }
         throw transport.errors().unreadableBody(request.method(), request.path(), result, "a JSON object");
+    }
+
+    /** Ends a message with a full stop and a space, so another sentence can follow. */
+    private static String sentence(String message) {
+        return message.endsWith(".") ? message + " " : message + ". ";
     }
 
     private static String idOf(JsonObject workflow) {

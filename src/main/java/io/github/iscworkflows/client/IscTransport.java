@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -44,6 +47,9 @@ final class IscTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final AccessTokenCache tokens;
     private final AtomicInteger requestCount = new AtomicInteger();
+    /** Proxy authentication schemes that succeeded, reused by every request so a proxy challenges only once. */
+    private final AuthCache authCache = new BasicAuthCache();
+
     private final BuildLog log;
 
     IscTransport(IscClientConfig config, SecretMasker masker) {
@@ -52,7 +58,7 @@ final class IscTransport implements AutoCloseable {
         this.log = config.log;
         this.errors = new ErrorDecoder(masker);
         this.retryPolicy = new RetryPolicy(config.random);
-        this.http = HttpClientFactory.create(config);
+        this.http = HttpClientFactory.create(config, requestCount);
         this.tokens = new AccessTokenCache(new TokenRequest(this, config, masker), config.time);
         masker.add(config.clientSecret);
         if (config.proxy != null) {
@@ -173,10 +179,11 @@ final class IscTransport implements AutoCloseable {
                     request.body(), ContentType.create(request.contentType(), StandardCharsets.UTF_8)));
         }
         ClassicHttpRequest httpRequest = builder.build();
-        requestCount.incrementAndGet();
         long started = config.time.nanoTime();
         try {
-            HttpResult result = http.execute(httpRequest, response -> {
+            HttpClientContext context = HttpClientContext.create();
+            context.setAuthCache(authCache);
+            HttpResult result = http.execute(httpRequest, context, response -> {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (Header header : response.getHeaders()) {
                     headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());

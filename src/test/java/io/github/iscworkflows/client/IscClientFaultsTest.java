@@ -159,7 +159,8 @@ class IscClientFaultsTest extends ClientTestBase {
                         .endsWith("after 3 attempts. Check the tenant URL, the network and the proxy in settings.xml;"
                                 + " the connect timeout is 30 s (<connectTimeout>, -Disc.connectTimeout)."),
                 e.getMessage());
-        assertEquals(3, client.requestCount());
+        // No request was sent, because no connection was made.
+        assertEquals(0, client.requestCount());
     }
 
     @Test
@@ -227,6 +228,23 @@ class IscClientFaultsTest extends ClientTestBase {
                                 + " HTTP/1.1",
                         "POST /v2025/workflows HTTP/1.1"),
                 isc.apiRequestLines());
+    }
+
+    @Test
+    void createWithFailedLookupSaysToCheckTenant() {
+        useClient(config().maxRetries(0));
+        isc.then(json(502, "{\"detailCode\":\"502 Bad Gateway\"}"))
+                .then(json(502, "{\"detailCode\":\"502 Bad Gateway\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.createWorkflow(body("Welcome")));
+
+        assertEquals(
+                "POST /v2025/workflows returned 502 Bad Gateway (detailCode 502 Bad Gateway). Looking the workflow"
+                        + " up by name failed as well (GET /v2025/workflows returned 502 Bad Gateway (detailCode 502"
+                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists before running the build"
+                        + " again.",
+                e.getMessage());
+        assertEquals(2, isc.apiRequests().size());
     }
 
     @Test
