@@ -62,9 +62,9 @@ public final class IscClient implements IscApi {
         List<JsonObject> matches = new ArrayList<>();
         for (JsonObject candidate : candidates) {
             JsonElement candidateName = candidate.get("name");
-            if (candidateName != null
-                    && candidateName.isJsonPrimitive()
-                    && candidateName.getAsString().equals(name)) {
+            if (candidateName == null || !candidateName.isJsonPrimitive()) {
+                log.debug("Ignoring a workflow without a name in the listing: " + masker.mask(candidate.toString()));
+            } else if (candidateName.getAsString().equals(name)) {
                 matches.add(candidate);
             }
         }

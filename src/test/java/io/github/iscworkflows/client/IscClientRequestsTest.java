@@ -176,6 +176,24 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
+    void listingToleratesMissingOptionalFields() throws Exception {
+        String sparse = "[{\"id\":\"a\",\"name\":\"Sparse\",\"definition\":{\"start\":\"End\"},"
+                + "\"trigger\":{\"type\":\"SOMETHING_NEW\",\"attributes\":null}},"
+                + "{\"id\":\"b\",\"trigger\":null}]";
+        isc.then(json(200, sparse)).then(json(200, sparse));
+
+        List<JsonObject> all = client.listWorkflows(null);
+        List<JsonObject> found = client.findWorkflowsByName("Sparse");
+
+        assertEquals(2, all.size());
+        assertEquals(1, found.size());
+        assertEquals("a", found.get(0).get("id").getAsString());
+        assertTrue(log.lines()
+                .contains(
+                        "[debug] Ignoring a workflow without a name in the listing: {\"id\":\"b\",\"trigger\":null}"));
+    }
+
+    @Test
     void getWorkflowReturnsEmptyOn404() throws Exception {
         isc.then(json(404, "{\"detailCode\":\"404 Not found\",\"messages\":[{\"text\":\"not found\"}]}"));
 
