@@ -71,7 +71,7 @@ public final class IscClient implements IscApi {
         return matches;
     }
 
-    /** The filter {@code name eq "..."}, with backslashes and quotes in the name escaped. */
+    /** Returns the filter {@code name eq "..."}, with backslashes and quotes in the name escaped. */
     static String nameFilter(String name) {
         return "name eq \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -83,8 +83,8 @@ public final class IscClient implements IscApi {
 
     /**
      * Creates a workflow. When the POST fails after it was sent (5xx, timeout, broken connection), the
-     * server may have created the workflow anyway, so the client looks it up by name and returns it if it
-     * exists; only if it does not is the create sent once more.
+     * server may have created the workflow anyway. So the client looks it up by name and returns it if it
+     * exists. Only if it does not exist is the create sent once more.
      */
     @Override
     public JsonObject createWorkflow(JsonObject body) throws IscException {
