@@ -31,6 +31,14 @@ public final class IscClient implements IscApi {
         this.paging = new Paging(transport);
     }
 
+    /**
+     * Adds a value that must not appear in logs or messages, such as a literal secret found in a workflow
+     * file; from now on the client masks it like its own secrets.
+     */
+    public void addSecret(String secret) {
+        masker.add(secret);
+    }
+
     /** Masks the client's known secrets in {@code text}, for callers that put client data in messages. */
     public String mask(String text) {
         return masker.mask(text);

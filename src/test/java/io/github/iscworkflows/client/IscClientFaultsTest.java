@@ -40,7 +40,7 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void tooManyRequestsWithoutRetryAfterBacksOffExponentially() throws Exception {
+    void tooManyRequestsBacksOffExponentially() throws Exception {
         isc.then(tooManyRequests(null))
                 .then(tooManyRequests(null))
                 .then(tooManyRequests(null))
@@ -70,7 +70,7 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void tooManyRequestsGivesUpWhenWaitExceedsRetryTime() {
+    void tooManyRequestsRespectsMaxRetryTime() {
         useClient(config().maxRetryTime(Duration.ofSeconds(30)));
         isc.then(tooManyRequests("20")).then(tooManyRequests("20"));
 
@@ -177,6 +177,25 @@ class IscClientFaultsTest extends ClientTestBase {
                         .toList());
         assertEquals(4, client.requestCount());
         assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void bearerChallengeStillRenewsToken() throws Exception {
+        isc.then(new MockResponse.Builder()
+                        .code(401)
+                        .addHeader("WWW-Authenticate", "Bearer realm=\"isc\", error=\"invalid_token\"")
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"error\":\"JWT validation failed: JWT is expired\"}")
+                        .build())
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(
+                List.of("Bearer token-1", "Bearer token-2"),
+                isc.apiRequests().stream()
+                        .map(r -> r.getHeaders().get("Authorization"))
+                        .toList());
     }
 
     @Test

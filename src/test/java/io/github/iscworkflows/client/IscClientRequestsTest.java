@@ -127,7 +127,7 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameUsesEscapedFilterAndChecksNames() throws Exception {
+    void findByNameEscapesFilter() throws Exception {
         isc.then(
                 json(200, "[{\"id\":\"a\",\"name\":\"Say \\\"hi\\\"\"},{\"id\":\"b\",\"name\":\"Say \\\"hi\\\" 2\"}]"));
 
@@ -140,7 +140,7 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameFallsBackToListingWhenFilterRejected() throws Exception {
+    void rejectedFilterFallsBackToListing() throws Exception {
         isc.then(json(
                         400,
                         "{\"detailCode\":\"400.1 Bad Request Content\",\"messages\":[{\"text\":\"filters"
@@ -162,7 +162,7 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameDoesNotFallBackOnServerError() {
+    void serverErrorSkipsListingFallback() {
         useClient(config().maxRetries(0));
         isc.then(json(
                 500,

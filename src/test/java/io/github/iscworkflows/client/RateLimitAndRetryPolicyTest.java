@@ -63,7 +63,7 @@ class RateLimitAndRetryPolicyTest {
     }
 
     @Test
-    void clientsWithSameIdAndTenantShareOneLimiter() {
+    void sameClientIdSharesLimiter() {
         IscClientConfig first = IscClientConfig.builder("https://acme.api.identitynow.com", "shared-id", "x")
                 .build();
         IscClientConfig second = IscClientConfig.builder("https://acme.api.identitynow.com/", "shared-id", "y")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SecretsAndLoggingTest extends ClientTestBase {
 
     @Test
-    void debugLineShowsMethodPathStatusTimeAndRateLimit() throws Exception {
+    void debugLineShowsRequestDetails() throws Exception {
         isc.then(new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json")
@@ -67,6 +67,17 @@ class SecretsAndLoggingTest extends ClientTestBase {
             assertFalse(output.contains("token-1"), output);
         }
         assertTrue(outputs.size() > 4);
+    }
+
+    @Test
+    void addedSecretIsMaskedInErrors() {
+        client.addSecret("literal-from-workflow");
+        isc.then(json(400, "{\"message\":\"bad value literal-from-workflow\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals("GET /v2025/workflows/w1 returned 400 Bad Request: bad value ****", e.getMessage());
+        assertEquals(List.of("bad value ****"), e.texts());
     }
 
     @Test

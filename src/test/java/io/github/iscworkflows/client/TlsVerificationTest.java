@@ -46,7 +46,7 @@ class TlsVerificationTest {
         }
     }
 
-    /** A TLS context whose key is a self-signed certificate for 127.0.0.1, made with the JDK's keytool. */
+    /** Creates a TLS context whose key is a self-signed certificate for 127.0.0.1, made with the JDK's keytool. */
     private static SSLContext selfSignedContext(Path folder) throws Exception {
         Path keyStoreFile = folder.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
