@@ -28,7 +28,7 @@ public final class IscClient implements IscApi {
         this.config = config;
         this.log = config.log;
         this.transport = new IscTransport(config, masker);
-        this.paging = new Paging(transport);
+        this.paging = new Paging(transport, log);
     }
 
     /**

@@ -127,6 +127,42 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
+    void rejectedCountIsDroppedAndRemembered() throws Exception {
+        isc.then(json(
+                        400,
+                        "{\"detailCode\":\"400.1 Bad Request Content\",\"messages\":[{\"text\":\"Unknown"
+                                + " parameter count\"}]}"))
+                .then(json(200, workflows(0, 2)))
+                .then(json(200, workflows(0, 2)));
+
+        List<JsonObject> first = client.listWorkflows(null);
+        List<JsonObject> second = client.listWorkflows(null);
+
+        assertEquals(2, first.size());
+        assertEquals(2, second.size());
+        assertEquals(
+                List.of(
+                        "GET /v2025/workflows?limit=250&offset=0&count=true HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0 HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0 HTTP/1.1"),
+                isc.apiRequestLines());
+        assertTrue(log.lines()
+                .contains("[info] GET /v2025/workflows rejected count=true (GET /v2025/workflows returned 400 Bad"
+                        + " Request: Unknown parameter count (detailCode 400.1 Bad Request Content)), so listings"
+                        + " there no longer send it; an incomplete listing is then noticed only by a short page."));
+    }
+
+    @Test
+    void badRequestTwiceIsNotBlamedOnCount() {
+        isc.then(json(400, "{\"message\":\"broken\"}")).then(json(400, "{\"message\":\"still broken\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals("GET /v2025/workflows returned 400 Bad Request: still broken", e.getMessage());
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
     void findByNameEscapesFilter() throws Exception {
         isc.then(
                 json(200, "[{\"id\":\"a\",\"name\":\"Say \\\"hi\\\"\"},{\"id\":\"b\",\"name\":\"Say \\\"hi\\\" 2\"}]"));
