@@ -1,0 +1,36 @@
+package io.github.iscworkflows.workflow.rules;
+
+import io.github.iscworkflows.workflow.WorkflowSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A workflow under validation: its source and its step graph, built once and shared by the rules.
+ *
+ * @param source the workflow and where it came from
+ * @param definition the graph of the definition, or null when {@code definition} is missing or not an
+ *     object
+ */
+public record CheckedWorkflow(WorkflowSource source, StepContainer definition) {
+
+    /** Builds the step graph of a workflow. */
+    public static CheckedWorkflow of(WorkflowSource source) {
+        return new CheckedWorkflow(source, StepContainer.ofDefinition(source.workflow()));
+    }
+
+    /** The definition and every loop body, depth first; empty when there is no definition. */
+    public List<StepContainer> containers() {
+        List<StepContainer> all = new ArrayList<>();
+        if (definition != null) {
+            collect(definition, all);
+        }
+        return all;
+    }
+
+    private static void collect(StepContainer container, List<StepContainer> into) {
+        into.add(container);
+        for (StepContainer loop : container.loops().values()) {
+            collect(loop, into);
+        }
+    }
+}
