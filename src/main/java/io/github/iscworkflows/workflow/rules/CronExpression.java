@@ -55,7 +55,7 @@ final class CronExpression {
         for (String item : text.split(",", -1)) {
             String fault = checkItem(item, field);
             if (fault != null) {
-                return "field " + field.name() + " '" + text + "' " + fault;
+                return "has " + field.name() + " " + fault;
             }
         }
         return null;
@@ -69,7 +69,7 @@ final class CronExpression {
             String step = item.substring(slash + 1);
             Integer stepValue = number(step);
             if (stepValue == null || stepValue < 1) {
-                return "has an invalid step '" + step + "'";
+                return "with an invalid step '" + step + "'";
             }
         }
         if (range.equals("*")) {
@@ -82,13 +82,13 @@ final class CronExpression {
         for (String bound : bounds) {
             Integer value = value(bound, field);
             if (value == null) {
-                return "has an invalid value '" + bound + "'";
+                return "with an invalid value '" + bound + "'";
             }
             if (value < field.min() || value > field.max()) {
-                return "has '" + bound + "' outside " + field.min() + "-" + field.max();
+                return bound + ", outside " + field.min() + "-" + field.max();
             }
             if (previous != null && value < previous) {
-                return "has a range that runs backwards '" + range + "'";
+                return "with a range that runs backwards '" + range + "'";
             }
             previous = value;
         }

@@ -35,6 +35,7 @@ public final class StepContainer {
     private final Map<String, List<Edge>> edges = new LinkedHashMap<>();
     private final Map<String, StepContainer> loops = new LinkedHashMap<>();
     private Map<String, Set<String>> predecessors;
+    private Set<String> reachable;
     private final Map<String, Set<String>> ancestors = new HashMap<>();
 
     private StepContainer(String pointer, String loopStep, StepContainer parent, JsonObject object) {
@@ -144,14 +145,18 @@ public final class StepContainer {
         return pointer + "/steps/" + PositionedJson.escape(step);
     }
 
-    /** "workflow" for the definition, "loop 'X'" for a loop body, for messages. */
+    /** "the definition" or "the body of loop step 'X'", for messages. */
     public String describe() {
         return loopStep == null ? "the definition" : "the body of loop step '" + loopStep + "'";
     }
 
     /** Steps reachable from {@code start} by following the transitions, start included. */
     public Set<String> reachableFromStart() {
+        if (reachable != null) {
+            return reachable;
+        }
         Set<String> seen = new LinkedHashSet<>();
+        reachable = seen;
         String start = start();
         if (start == null || !steps.containsKey(start)) {
             return seen;
@@ -169,7 +174,7 @@ public final class StepContainer {
         return seen;
     }
 
-    /** Steps of this container from which some path leads to {@code step} (the step itself excluded unless on a cycle). */
+    /** Steps of this container from which a path leads to {@code step}; the step itself only when on a cycle. */
     public Set<String> ancestorsOf(String step) {
         Set<String> cached = ancestors.get(step);
         if (cached != null) {

@@ -61,7 +61,9 @@ public final class StepGraphRules implements WorkflowRule {
                 }
             }
         }
-        checkStart(container, findings, where);
+        if (!container.steps().isEmpty()) {
+            checkStart(container, findings, where);
+        }
         for (Map.Entry<String, JsonObject> entry : container.steps().entrySet()) {
             checkStep(container, entry.getKey(), entry.getValue(), findings);
         }
@@ -111,7 +113,8 @@ public final class StepGraphRules implements WorkflowRule {
                         edge.pointer(),
                         TARGET_UNKNOWN,
                         "step '" + name + "' goes to '" + edge.target() + "', which is not a step of "
-                                + container.describe() + "; the run would stop there."
+                                + container.describe() + "; the run would stop there. Name an existing step"
+                                + " (names are case-sensitive)."
                                 + StepNames.suggestion(
                                         edge.target(), container.steps().keySet()));
             }

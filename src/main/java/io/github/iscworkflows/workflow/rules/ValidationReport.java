@@ -29,11 +29,11 @@ public record ValidationReport(int files, int workflows, List<Problem> problems)
         return count(Severity.INFO);
     }
 
-    /** The summary line: files, workflows, errors, warnings. */
+    /** The counts for the summary line: files, workflows, errors, warnings (no final period). */
     public String summary() {
         return files + " " + plural(files, "file") + ", " + workflows + " " + plural(workflows, "workflow") + ": "
                 + errors() + " " + plural(errors(), "error") + ", " + warnings() + " "
-                + plural(warnings(), "warning") + ".";
+                + plural(warnings(), "warning");
     }
 
     private long count(Severity severity) {

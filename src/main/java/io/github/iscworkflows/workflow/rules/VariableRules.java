@@ -66,6 +66,13 @@ public final class VariableRules implements WorkflowRule {
             this.byKey = byKey;
         }
 
+        /** Whether the step runs at all; an unreachable step already has its own warning. */
+        boolean isReachable() {
+            return container.start() == null
+                    || !container.steps().containsKey(container.start())
+                    || container.reachableFromStart().contains(name);
+        }
+
         Set<String> visible() {
             if (visible == null) {
                 visible = new HashSet<>();
@@ -183,7 +190,7 @@ public final class VariableRules implements WorkflowRule {
                             + " Token' -> getAccessToken)." + keySuggestion(root, scope.byKey));
             return;
         }
-        if (!scope.visible().contains(root)) {
+        if (!scope.visible().contains(root) && scope.isReachable()) {
             KeyedStep target = candidates.get(0);
             findings.warn(
                     pointer,
@@ -193,7 +200,7 @@ public final class VariableRules implements WorkflowRule {
                             + " Refer to a step that runs earlier, or reorder the steps.");
             return;
         }
-        if (reference.field() != null) {
+        if (reference.field() != null && scope.visible().contains(root)) {
             checkVariableField(reference, candidates, pointer, scope, findings);
         }
     }
