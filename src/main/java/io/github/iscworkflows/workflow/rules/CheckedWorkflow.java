@@ -1,5 +1,7 @@
 package io.github.iscworkflows.workflow.rules;
 
+import io.github.iscworkflows.workflow.CredentialReference;
+import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +12,22 @@ import java.util.List;
  * @param source the workflow and where it came from
  * @param definition the graph of the definition, or null when {@code definition} is missing or not an
  *     object
+ * @param steps every step, loop bodies included
+ * @param credentials every {@code param_*} object of every step
  */
-public record CheckedWorkflow(WorkflowSource source, StepContainer definition) {
+public record CheckedWorkflow(
+        WorkflowSource source,
+        StepContainer definition,
+        List<Steps.Step> steps,
+        List<CredentialReference> credentials) {
 
-    /** Builds the step graph of a workflow. */
+    /** Builds the step graph, the step list and the credential objects of a workflow. */
     public static CheckedWorkflow of(WorkflowSource source) {
-        return new CheckedWorkflow(source, StepContainer.ofDefinition(source.workflow()));
+        return new CheckedWorkflow(
+                source,
+                StepContainer.ofDefinition(source.workflow()),
+                Steps.all(source.workflow()),
+                CredentialReference.findAll(source.workflow()));
     }
 
     /** The definition and every loop body, depth first; empty when there is no definition. */

@@ -33,11 +33,10 @@ public final class CredentialRules implements WorkflowRule {
 
     @Override
     public void check(CheckedWorkflow checked, Findings findings) {
-        for (CredentialReference credential :
-                CredentialReference.findAll(checked.source().workflow())) {
+        for (CredentialReference credential : checked.credentials()) {
             checkParameterObject(credential, findings);
         }
-        for (Steps.Step step : Steps.all(checked.source().workflow())) {
+        for (Steps.Step step : checked.steps()) {
             JsonObject attributes = step.attributes();
             if (attributes != null) {
                 checkAuthenticationRef(step, attributes, findings);

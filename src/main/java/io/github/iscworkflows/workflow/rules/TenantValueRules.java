@@ -39,7 +39,7 @@ public final class TenantValueRules implements WorkflowRule {
                                 + " the owner up in the target tenant.");
             }
         }
-        for (CredentialReference credential : CredentialReference.findAll(workflow)) {
+        for (CredentialReference credential : checked.credentials()) {
             String id = credential.paramId();
             if (id != null && !Placeholders.containsPlaceholder(id)) {
                 findings.warn(
@@ -50,7 +50,7 @@ public final class TenantValueRules implements WorkflowRule {
                                 + " looks the parameter up in the target tenant.");
             }
         }
-        for (Steps.Step step : Steps.all(workflow)) {
+        for (Steps.Step step : checked.steps()) {
             JsonObject attributes = step.attributes();
             if (attributes != null) {
                 HostFound found = findUrl(attributes, step.pointer() + "/attributes", step);

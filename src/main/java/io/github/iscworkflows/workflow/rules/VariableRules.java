@@ -7,7 +7,6 @@ import io.github.iscworkflows.workflow.PositionedJson;
 import io.github.iscworkflows.workflow.Steps;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,21 +47,22 @@ public final class VariableRules implements WorkflowRule {
         for (StepContainer container : containers) {
             for (Map.Entry<String, JsonObject> entry : container.steps().entrySet()) {
                 StepScope scope = new StepScope(container, entry.getKey(), byKey);
-                walk(entry.getValue(), container.stepPointer(entry.getKey()), null, scope, findings);
+                walk(entry.getValue(), new ArrayList<>(), null, scope, findings);
             }
         }
     }
 
-    /** What one step may refer to; the visible keys are computed on the first reference. */
+    /** One step under check: what it may refer to, and where its values are. */
     private static final class StepScope {
         final StepContainer container;
         final String name;
+        final String pointer;
         final Map<String, List<KeyedStep>> byKey;
-        Set<String> visible;
 
         StepScope(StepContainer container, String name, Map<String, List<KeyedStep>> byKey) {
             this.container = container;
             this.name = name;
+            this.pointer = container.stepPointer(name);
             this.byKey = byKey;
         }
 
@@ -73,47 +73,68 @@ public final class VariableRules implements WorkflowRule {
                     || container.reachableFromStart().contains(name);
         }
 
-        Set<String> visible() {
-            if (visible == null) {
-                visible = new HashSet<>();
-                visible.add(StepNames.keyOf(name));
+        /** Whether one of the candidates is this step or runs before it, here or around an enclosing loop. */
+        boolean sees(List<KeyedStep> candidates) {
+            for (KeyedStep candidate : candidates) {
+                if (candidate.container() == container && candidate.name().equals(name)) {
+                    return true;
+                }
                 StepContainer current = container;
                 String step = name;
                 while (current != null) {
-                    for (String ancestor : current.ancestorsOf(step)) {
-                        visible.add(StepNames.keyOf(ancestor));
-                    }
-                    if (current.isLoop()) {
-                        visible.add("loop");
+                    if (candidate.container() == current
+                            && current.ancestorsOf(step).contains(candidate.name())) {
+                        return true;
                     }
                     step = current.loopStep();
                     current = current.parent();
                 }
             }
-            return visible;
+            return false;
+        }
+
+        boolean isInLoop() {
+            for (StepContainer current = container; current != null; current = current.parent()) {
+                if (current.isLoop()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The JSON Pointer of a value of this step, from its tokens; built only for a finding. */
+        String pointerOf(List<String> path) {
+            StringBuilder pointer = new StringBuilder(this.pointer);
+            for (String token : path) {
+                pointer.append('/').append(PositionedJson.escape(token));
+            }
+            return pointer.toString();
         }
     }
 
-    private void walk(JsonElement value, String pointer, String key, StepScope scope, Findings findings) {
+    private void walk(JsonElement value, List<String> path, String key, StepScope scope, Findings findings) {
         if (value.isJsonObject()) {
-            JsonObject object = value.getAsJsonObject();
-            boolean loopAttributes = pointer.equals(scope.container.stepPointer(scope.name) + "/attributes")
+            boolean loopAttributes = path.size() == 1
+                    && path.get(0).equals("attributes")
                     && scope.container.loops().containsKey(scope.name);
-            for (Map.Entry<String, JsonElement> member : object.entrySet()) {
-                if (loopAttributes
-                        && (member.getKey().equals("steps") || member.getKey().equals("start"))) {
+            for (Map.Entry<String, JsonElement> member : value.getAsJsonObject().entrySet()) {
+                String memberKey = member.getKey();
+                if (loopAttributes && (memberKey.equals("steps") || memberKey.equals("start"))) {
                     continue;
                 }
-                String memberPointer = pointer + "/" + PositionedJson.escape(member.getKey());
-                if (member.getKey().endsWith(".$")) {
-                    checkJsonPathValue(member.getKey(), member.getValue(), memberPointer, scope, findings);
+                path.add(memberKey);
+                if (memberKey.endsWith(".$")) {
+                    checkJsonPathValue(memberKey, member.getValue(), path, scope, findings);
                 }
-                walk(member.getValue(), memberPointer, member.getKey(), scope, findings);
+                walk(member.getValue(), path, memberKey, scope, findings);
+                path.remove(path.size() - 1);
             }
         } else if (value.isJsonArray()) {
             JsonArray array = value.getAsJsonArray();
             for (int i = 0; i < array.size(); i++) {
-                walk(array.get(i), pointer + "/" + i, key, scope, findings);
+                path.add(Integer.toString(i));
+                walk(array.get(i), path, key, scope, findings);
+                path.remove(path.size() - 1);
             }
         } else if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
             // Form list options (inputForForm_array_*_label, _value...) hold paths relative to each item.
@@ -126,17 +147,17 @@ public final class VariableRules implements WorkflowRule {
             }
             VariableReference whole = VariableReference.ofPath(text);
             if (whole != null) {
-                checkReference(whole, pointer, scope, findings);
+                checkReference(whole, path, scope, findings);
             } else {
                 for (VariableReference reference : VariableReference.inTemplates(text)) {
-                    checkReference(reference, pointer, scope, findings);
+                    checkReference(reference, path, scope, findings);
                 }
             }
         }
     }
 
     private static void checkJsonPathValue(
-            String key, JsonElement value, String pointer, StepScope scope, Findings findings) {
+            String key, JsonElement value, List<String> path, StepScope scope, Findings findings) {
         if (value.isJsonNull()) {
             return;
         }
@@ -146,7 +167,7 @@ public final class VariableRules implements WorkflowRule {
                 return;
             }
             findings.error(
-                    pointer,
+                    scope.pointerOf(path),
                     JSONPATH_VALUE_INVALID,
                     "\"" + key + "\" in step '" + scope.name + "' holds '" + shorten(text) + "', which is not a"
                             + " JSONPath; a key ending in .$ must hold a path starting with $ (ISC saves such a"
@@ -155,7 +176,7 @@ public final class VariableRules implements WorkflowRule {
             return;
         }
         findings.error(
-                pointer,
+                scope.pointerOf(path),
                 JSONPATH_VALUE_INVALID,
                 "\"" + key + "\" in step '" + scope.name + "' holds " + kindOf(value) + ", not a JSONPath string;"
                         + " a key ending in .$ must hold a path starting with $. Write a path, or drop the .$"
@@ -163,26 +184,23 @@ public final class VariableRules implements WorkflowRule {
     }
 
     private static void checkReference(
-            VariableReference reference, String pointer, StepScope scope, Findings findings) {
+            VariableReference reference, List<String> path, StepScope scope, Findings findings) {
         String root = reference.root();
-        if (GLOBAL_ROOTS.contains(root)) {
+        if (GLOBAL_ROOTS.contains(root) || root.equals("loop") && scope.isInLoop()) {
             return;
         }
-        if (root.equals("loop") && scope.visible().contains("loop")) {
-            return;
-        }
-        List<KeyedStep> candidates = scope.byKey.get(root);
         if (root.startsWith("$")) {
             findings.warn(
-                    pointer,
+                    scope.pointerOf(path),
                     STEP_UNKNOWN,
                     "step '" + scope.name + "' refers to " + reference.text() + ", which repeats \"$.\", so the"
                             + " value will be empty. Remove the extra \"$.\".");
             return;
         }
+        List<KeyedStep> candidates = scope.byKey.get(root);
         if (candidates == null) {
             findings.warn(
-                    pointer,
+                    scope.pointerOf(path),
                     STEP_UNKNOWN,
                     "step '" + scope.name + "' refers to " + reference.text() + ", but no step has the key '" + root
                             + "', so the value will be empty. A step's key is its name with each word"
@@ -190,35 +208,32 @@ public final class VariableRules implements WorkflowRule {
                             + " Token' -> getAccessToken)." + keySuggestion(root, scope.byKey));
             return;
         }
-        if (!scope.visible().contains(root) && scope.isReachable()) {
-            KeyedStep target = candidates.get(0);
-            findings.warn(
-                    pointer,
-                    STEP_NOT_UPSTREAM,
-                    "step '" + scope.name + "' refers to " + reference.text() + " (step '" + target.name()
-                            + "'), which does not run before it on any path, so the value will be empty."
-                            + " Refer to a step that runs earlier, or reorder the steps.");
+        if (!scope.sees(candidates)) {
+            if (scope.isReachable()) {
+                findings.warn(
+                        scope.pointerOf(path),
+                        STEP_NOT_UPSTREAM,
+                        "step '" + scope.name + "' refers to " + reference.text() + " (step '"
+                                + candidates.get(0).name() + "'), which does not run before it on any path, so"
+                                + " the value will be empty. Refer to a step that runs earlier, or reorder the"
+                                + " steps.");
+            }
             return;
         }
-        if (reference.field() != null && scope.visible().contains(root)) {
-            checkVariableField(reference, candidates, pointer, scope, findings);
+        if (reference.field() != null) {
+            checkVariableField(reference, candidates.get(0), path, scope, findings);
         }
     }
 
     /** For a define-variable step, checks that the field names one of its variables. */
     private static void checkVariableField(
-            VariableReference reference,
-            List<KeyedStep> candidates,
-            String pointer,
-            StepScope scope,
-            Findings findings) {
-        KeyedStep target = candidates.get(0);
+            VariableReference reference, KeyedStep target, List<String> path, StepScope scope, Findings findings) {
         Set<String> variables = variableKeys(target.step());
         if (variables == null || variables.contains(reference.field())) {
             return;
         }
         findings.warn(
-                pointer,
+                scope.pointerOf(path),
                 FIELD_UNKNOWN,
                 "step '" + scope.name + "' refers to " + reference.text() + ", but step '" + target.name()
                         + "' defines no variable with the key '" + reference.field() + "' (it defines: "
