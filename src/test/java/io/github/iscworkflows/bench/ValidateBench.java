@@ -78,8 +78,10 @@ public final class ValidateBench {
             Runtime runtime = Runtime.getRuntime();
             System.gc();
             System.out.printf(
-                    "heap in use after GC, last report held: %.1f MB (max heap %.0f MB)%n",
-                    (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0, runtime.maxMemory() / 1048576.0);
+                    "heap in use after GC, holding %d parsed workflows and their report: %.1f MB (max heap %.0f MB)%n",
+                    loaded.workflows().size(),
+                    (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0,
+                    runtime.maxMemory() / 1048576.0);
             System.out.println("problems in last report: " + report.problems().size());
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
