@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>Visible from a step: {@code $.trigger}, {@code $.secrets}, the step itself (a result selector
  * reads its own output), every step on some path from which it is reached, and inside a loop body
- * {@code $.loop} plus what the loop step sees.
+ * {@code $.loop} plus whatever the loop step itself may refer to.
  */
 public final class VariableRules implements WorkflowRule {
 
