@@ -105,6 +105,10 @@ public final class CredentialRules implements WorkflowRule {
             if (isString(value) && isAllowedSecretValue(value.getAsString())) {
                 continue;
             }
+            // Names matched only by the words secret or password may be flags or settings, not secrets.
+            if (!SECRET_FIELDS.contains(entry.getKey()) && !isString(value)) {
+                continue;
+            }
             findings.error(
                     pointer,
                     SECRET_LITERAL,
@@ -161,11 +165,22 @@ public final class CredentialRules implements WorkflowRule {
             return true;
         }
         String lower = key.toLowerCase(Locale.ROOT);
-        return !key.startsWith("param_") && (lower.contains("secret") || lower.contains("password"));
+        return !key.startsWith("param_")
+                && !key.endsWith(".$")
+                && (lower.contains("secret") || lower.contains("password"));
     }
 
+    /**
+     * Whether a secret field's value is a reference rather than the secret: a vault reference, a
+     * deploy-time placeholder, or the output of an earlier step ({@code $.getToken.body.token} or a
+     * {@code {{$...}}} template).
+     */
     private static boolean isAllowedSecretValue(String value) {
-        return VAULT_REFERENCE.matcher(value).matches() || Placeholders.isPlaceholder(value);
+        String trimmed = value.trim();
+        return VAULT_REFERENCE.matcher(trimmed).matches()
+                || Placeholders.isPlaceholder(trimmed)
+                || trimmed.startsWith("$.")
+                || trimmed.startsWith("{{") && trimmed.endsWith("}}") && trimmed.indexOf("}}") == trimmed.length() - 2;
     }
 
     private static boolean isString(JsonElement value) {
