@@ -2,18 +2,30 @@ package io.github.iscworkflows.maven;
 
 import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
+import io.github.iscworkflows.client.IscClient;
+import io.github.iscworkflows.client.IscClientConfig;
+import io.github.iscworkflows.client.ProxyConfig;
 import io.github.iscworkflows.support.BuildLog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Completes the user's connection parameters from settings.xml and the environment, checks them,
  * and opens a client.
  */
 final class ConnectionResolver {
+
+    static final String ENV_URL = "SAIL_BASE_URL";
+    static final String ENV_CLIENT_ID = "SAIL_CLIENT_ID";
+    static final String ENV_CLIENT_SECRET = "SAIL_CLIENT_SECRET";
 
     private final Settings settings;
     private final SettingsDecrypter decrypter;
@@ -23,7 +35,7 @@ final class ConnectionResolver {
     ConnectionResolver(Settings settings, SettingsDecrypter decrypter, Map<String, String> environment, BuildLog log) {
         this.settings = settings;
         this.decrypter = decrypter;
-        this.environment = environment;
+        this.environment = environment == null ? Map.of() : environment;
         this.log = log;
     }
 
@@ -34,7 +46,104 @@ final class ConnectionResolver {
      * @throws MojoFailureException when the configuration is incomplete or refused
      */
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
-        // TODO: implemented with the client (token, retries, settings.xml, proxies).
-        throw new MojoExecutionException("The ISC client is not available in this build yet.");
+        if (given.offline() || (settings != null && settings.isOffline())) {
+            throw new MojoFailureException("Maven runs in offline mode (-o), but this goal needs the ISC tenant."
+                    + " Run the build without -o, or skip the goal with -Disc.skip=true.");
+        }
+        ResolvedConnection connection = resolve(given);
+        TenantGuard.check(connection.url(), given);
+        ProxyConfig proxy = SettingsProxySelector.select(
+                settings,
+                decrypter,
+                connection.url().getScheme(),
+                connection.url().getHost());
+        if (proxy != null) {
+            log.debug("Connecting to the ISC tenant through the settings.xml proxy " + proxy + ".");
+        }
+        IscClientConfig config = IscClientConfig.builder(
+                        connection.url().toString(), connection.clientId(), connection.clientSecret())
+                .apiVersion(given.apiVersion() == null || given.apiVersion().isBlank() ? "v2025" : given.apiVersion())
+                .connectTimeout(given.connectTimeout())
+                .responseTimeout(given.responseTimeout())
+                .maxRetries(given.maxRetries())
+                .proxy(proxy)
+                .log(log)
+                .build();
+        return new IscClient(config);
     }
+
+    /** Finds url, client id and secret in the documented order and logs where each came from. */
+    ResolvedConnection resolve(ConnectionParameters given) throws MojoFailureException {
+        Server server = server(given.serverId());
+        Source url = firstOf(
+                new Source(given.url(), "the plugin configuration (<url> or -Disc.url)"),
+                new Source(environment.get(ENV_URL), "the environment variable " + ENV_URL));
+        Source clientId = firstOf(
+                new Source(given.clientId(), "the plugin configuration (<clientId> or -Disc.clientId)"),
+                new Source(server == null ? null : server.getUsername(), serverSource(given.serverId(), "username")),
+                new Source(environment.get(ENV_CLIENT_ID), "the environment variable " + ENV_CLIENT_ID));
+        Source clientSecret = firstOf(
+                new Source(given.clientSecret(), "the plugin configuration (<clientSecret> or -Disc.clientSecret)"),
+                new Source(server == null ? null : server.getPassword(), serverSource(given.serverId(), "password")),
+                new Source(environment.get(ENV_CLIENT_SECRET), "the environment variable " + ENV_CLIENT_SECRET));
+        List<String> missing = new ArrayList<>();
+        if (url == null) {
+            missing.add("the tenant URL: set <url> in the plugin configuration, pass -Disc.url=https://TENANT.api"
+                    + ".identitynow.com, or set the environment variable " + ENV_URL);
+        }
+        if (clientId == null) {
+            missing.add("the client id: set <clientId> or -Disc.clientId, the <username> of a settings.xml <server>"
+                    + " named by <serverId> (-Disc.serverId), or the environment variable " + ENV_CLIENT_ID);
+        }
+        if (clientSecret == null) {
+            missing.add("the client secret: set the <password> of a settings.xml <server> named by <serverId>"
+                    + " (-Disc.serverId), <clientSecret> or -Disc.clientSecret, or the environment variable "
+                    + ENV_CLIENT_SECRET);
+        }
+        if (!missing.isEmpty()) {
+            throw new MojoFailureException("Missing ISC connection settings: " + String.join("; ", missing) + ".");
+        }
+        log.info("ISC tenant URL from " + url.origin() + "; client id from " + clientId.origin()
+                + "; client secret from " + clientSecret.origin() + ".");
+        return new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
+    }
+
+    private Server server(String serverId) throws MojoFailureException {
+        if (serverId == null || serverId.isBlank()) {
+            return null;
+        }
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("settings.xml has no <server> with <id>" + serverId + "</id>, which"
+                    + " <serverId> (-Disc.serverId) names. Add the server with the client id as <username> and the"
+                    + " client secret as <password>, or correct the id.");
+        }
+        if (decrypter == null) {
+            return server;
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!result.getProblems().isEmpty()) {
+            throw new MojoFailureException("Cannot decrypt the password of <server> '" + serverId
+                    + "' in settings.xml: "
+                    + result.getProblems().get(0).getMessage() + ". Check ~/.m2/settings-security.xml, or encrypt"
+                    + " the secret again with mvn --encrypt-password.");
+        }
+        return result.getServer();
+    }
+
+    private static String serverSource(String serverId, String field) {
+        return "the settings.xml server '" + serverId + "' (" + field + ")";
+    }
+
+    private static Source firstOf(Source... sources) {
+        for (Source source : sources) {
+            if (source.value() != null && !source.value().isBlank()) {
+                return source;
+            }
+        }
+        return null;
+    }
+
+    /** A value and where it was found, for the log line that names sources but never values. */
+    private record Source(String value, String origin) {}
 }

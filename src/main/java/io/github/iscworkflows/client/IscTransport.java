@@ -1,0 +1,297 @@
+package io.github.iscworkflows.client;
+
+import io.github.iscworkflows.support.BuildLog;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * Sends requests to one tenant: bearer token, client-side rate limit, retries, debug logging and
+ * decoding of error responses.
+ *
+ * <p>Retry policy: 429 is retried for every method, after {@code Retry-After} or a backoff; 5xx and
+ * failures after the request was sent are retried only for idempotent requests; failures to connect
+ * are retried for every method because nothing reached the server. A 401 on an API call fetches a new
+ * token once. Each request stops after {@code maxRetries} retries or {@code maxRetryTime} of waiting.
+ */
+final class IscTransport implements AutoCloseable {
+
+    private final IscClientConfig config;
+    private final CloseableHttpClient http;
+    private final SecretMasker masker;
+    private final ErrorDecoder errors;
+    private final RetryPolicy retryPolicy;
+    private final AccessTokenCache tokens;
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private final BuildLog log;
+
+    IscTransport(IscClientConfig config, SecretMasker masker) {
+        this.config = config;
+        this.masker = masker;
+        this.log = config.log;
+        this.errors = new ErrorDecoder(masker);
+        this.retryPolicy = new RetryPolicy(config.random);
+        this.http = HttpClientFactory.create(config);
+        this.tokens = new AccessTokenCache(new TokenRequest(this, config, masker), config.time);
+        masker.add(config.clientSecret);
+        if (config.proxy != null) {
+            masker.add(config.proxy.password());
+        }
+    }
+
+    int requestCount() {
+        return requestCount.get();
+    }
+
+    ErrorDecoder errors() {
+        return errors;
+    }
+
+    /** Sends a request, retrying as the class describes, and returns a 2xx or 3xx response. */
+    HttpResult send(IscRequest request) throws IscException {
+        long started = config.time.nanoTime();
+        int retries = 0;
+        boolean tokenRenewed = false;
+        while (true) {
+            String token = request.authenticated() ? tokens.token() : null;
+            acquirePermit(request);
+            HttpResult result;
+            try {
+                result = execute(request, token);
+            } catch (IOException e) {
+                boolean sent = !isConnectFailure(e);
+                boolean retryable = !(e instanceof UnknownHostException) && !(e instanceof SSLException);
+                if (retryable && (request.idempotent() || !sent)) {
+                    Duration delay = retryPolicy.backoff(retries);
+                    if (mayRetry(retries, started, delay)) {
+                        retries++;
+                        log.info(retryLine(request, describe(e), delay, retries));
+                        pause(request, delay);
+                        continue;
+                    }
+                }
+                throw transportFailure(request, e, retries + 1);
+            }
+            int status = result.status();
+            if (status == 401 && request.authenticated() && !tokenRenewed) {
+                tokenRenewed = true;
+                tokens.invalidate(token);
+                log.debug("ISC rejected the access token for " + request.method() + " " + request.path()
+                        + "; fetching a new token and sending once more.");
+                continue;
+            }
+            boolean retryableStatus = status == 429 || (request.idempotent() && isRetryableServerError(status));
+            if (retryableStatus) {
+                Duration retryAfter = RetryPolicy.parseRetryAfter(result.header("Retry-After"), config.time.now());
+                Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(retries);
+                if (mayRetry(retries, started, delay)) {
+                    retries++;
+                    log.info(retryLine(request, ErrorDecoder.statusLine(status), delay, retries));
+                    pause(request, delay);
+                    continue;
+                }
+            }
+            if (status >= 400) {
+                throw errors.decode(request.method(), request.path(), result, hint(request, status, retries));
+            }
+            return result;
+        }
+    }
+
+    private boolean mayRetry(int retries, long started, Duration delay) {
+        if (retries >= config.maxRetries) {
+            return false;
+        }
+        Duration waited = Duration.ofNanos(config.time.nanoTime() - started);
+        return waited.plus(delay).compareTo(config.maxRetryTime) <= 0;
+    }
+
+    private static boolean isRetryableServerError(int status) {
+        return status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** Whether the request failed before any byte reached the server, so that resending is safe. */
+    private static boolean isConnectFailure(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof ConnectTimeoutException
+                || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException;
+    }
+
+    private void acquirePermit(IscRequest request) throws IscException {
+        if (config.rateLimiter == null) {
+            return;
+        }
+        try {
+            config.rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IscException(request.method() + " " + request.path() + " was interrupted.", 0);
+        }
+    }
+
+    private void pause(IscRequest request, Duration delay) throws IscException {
+        try {
+            config.time.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IscException(
+                    request.method() + " " + request.path() + " was interrupted while waiting to retry.", 0);
+        }
+    }
+
+    private HttpResult execute(IscRequest request, String token) throws IOException {
+        URI uri = URI.create(config.baseUrl + request.encodedPathAndQuery());
+        ClassicRequestBuilder builder =
+                ClassicRequestBuilder.create(request.method()).setUri(uri).addHeader("Accept", IscRequest.JSON);
+        if (token != null) {
+            builder.addHeader("Authorization", "Bearer " + token);
+        }
+        if (request.body() != null) {
+            builder.setEntity(new StringEntity(
+                    request.body(), ContentType.create(request.contentType(), StandardCharsets.UTF_8)));
+        }
+        ClassicHttpRequest httpRequest = builder.build();
+        requestCount.incrementAndGet();
+        long started = config.time.nanoTime();
+        try {
+            HttpResult result = http.execute(httpRequest, response -> {
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (Header header : response.getHeaders()) {
+                    headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+                }
+                HttpEntity entity = response.getEntity();
+                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                return new HttpResult(response.getCode(), headers, body);
+            });
+            logExchange(request, result, started);
+            return result;
+        } catch (IOException e) {
+            if (log.isDebugEnabled()) {
+                log.debug(masker.mask(request.method() + " " + request.display() + " -> " + describe(e) + " after "
+                        + elapsedMillis(started) + " ms"));
+            }
+            throw e;
+        }
+    }
+
+    private void logExchange(IscRequest request, HttpResult result, long started) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        List<String> limits = new ArrayList<>();
+        result.headers().forEach((name, value) -> {
+            if (name.contains("ratelimit") || name.equals("retry-after")) {
+                limits.add(name + ": " + value);
+            }
+        });
+        String line = request.method() + " " + request.display() + " -> " + ErrorDecoder.statusLine(result.status())
+                + " in " + elapsedMillis(started) + " ms" + (limits.isEmpty() ? "" : " " + limits);
+        log.debug(masker.mask(line));
+    }
+
+    private long elapsedMillis(long started) {
+        return Duration.ofNanos(config.time.nanoTime() - started).toMillis();
+    }
+
+    private String retryLine(IscRequest request, String reason, Duration delay, int retry) {
+        return masker.mask("ISC " + request.method() + " " + request.path() + ": " + reason + "; retrying in "
+                + seconds(delay) + " (retry " + retry + " of " + config.maxRetries + ").");
+    }
+
+    private static String seconds(Duration delay) {
+        return String.format(Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
+    }
+
+    private String hint(IscRequest request, int status, int retries) {
+        String attempts = retries == 0 ? "" : "Gave up after " + (retries + 1) + " attempts. ";
+        if (status == 401) {
+            return request.authenticated()
+                    ? "ISC refused a freshly fetched token as well; check that the API client is still active and "
+                            + "allowed for this API."
+                    : null;
+        }
+        if (status == 403) {
+            String versionPrefix = "/" + config.apiVersion;
+            String apiPath = request.path().startsWith(versionPrefix)
+                    ? request.path().substring(versionPrefix.length())
+                    : request.path();
+            String scopes = ScopeHints.requiredScopes(request.method(), apiPath);
+            return scopes == null
+                    ? null
+                    : "This call needs the scope " + scopes
+                            + "; give the API client that scope in ISC (or use a client that has it).";
+        }
+        if (status == 429) {
+            return attempts + "Another build may be using the same client id; raise <maxRetries> (-Disc.maxRetries) "
+                    + "or run fewer builds against this tenant at once.";
+        }
+        return attempts.isEmpty() ? null : attempts.trim();
+    }
+
+    private IscException transportFailure(IscRequest request, IOException e, int attempts) {
+        String where = request.method() + " " + request.path();
+        String after = attempts > 1 ? " after " + attempts + " attempts" : "";
+        String message;
+        if (e instanceof UnknownHostException) {
+            message = where + " failed: unknown host " + config.baseUrl.getHost()
+                    + ". Check the tenant URL (<url>, -Disc.url or SAIL_BASE_URL) and the DNS or proxy settings.";
+        } else if (e instanceof SSLException) {
+            message =
+                    where + " failed: the TLS connection to " + config.baseUrl.getHost() + " failed (" + e.getMessage()
+                            + "). If a proxy or the tenant presents a certificate from a private CA, add that CA to a trust"
+                            + " store and pass -Djavax.net.ssl.trustStore=PATH in MAVEN_OPTS.";
+        } else if (isConnectFailure(e)) {
+            message = where + " failed: cannot connect to " + config.baseUrl.getHost() + " (" + describe(e) + ")"
+                    + after + ". Check the tenant URL, the network and the proxy in settings.xml; the connect timeout"
+                    + " is " + readable(config.connectTimeout) + " (<connectTimeout>, -Disc.connectTimeout).";
+        } else if (e instanceof InterruptedIOException) {
+            message = where + " timed out: no response within " + readable(config.responseTimeout) + after
+                    + ". Raise <timeout> (-Disc.timeout) if the tenant is slow.";
+        } else {
+            message = where + " failed: the connection broke (" + describe(e) + ")" + after + ".";
+        }
+        return new IscException(masker.mask(message), 0, null, null, List.of(), null);
+    }
+
+    /** A timeout as users set it: whole seconds, or milliseconds below one second. */
+    private static String readable(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
+    private static String describe(IOException e) {
+        String text = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return text == null || text.isBlank() ? type : type + ": " + text;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            log.debug("Closing the HTTP client failed: " + masker.mask(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.iscworkflows.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a whole collection page by page with {@code limit} and {@code offset}.
+ *
+ * <p>A short page ends the listing. When the server sends {@code X-Total-Count}, a listing that ends
+ * with fewer items throws, because callers decide "absent, so create" from it. A failed page throws too:
+ * there are no partial results.
+ */
+final class Paging {
+
+    /** The largest {@code limit} ISC accepts. */
+    static final int PAGE_SIZE = 250;
+
+    /** Guard against a server that ignores {@code offset} and repeats full pages forever. */
+    static final int MAX_PAGES = 2_000;
+
+    private final IscTransport transport;
+
+    Paging(IscTransport transport) {
+        this.transport = transport;
+    }
+
+    List<JsonObject> listObjects(String path, String filters) throws IscException {
+        List<JsonObject> objects = new ArrayList<>();
+        for (JsonElement element : listArray(path, filters)) {
+            objects.add(element.getAsJsonObject());
+        }
+        return objects;
+    }
+
+    /** Reads every page; every element is a JSON object. */
+    JsonArray listArray(String path, String filters) throws IscException {
+        JsonArray all = new JsonArray();
+        Long total = null;
+        int offset = 0;
+        for (int page = 0; ; page++) {
+            if (page == MAX_PAGES) {
+                throw new IscException(
+                        "GET " + path + " returned more than " + MAX_PAGES + " full pages; the server seems to ignore"
+                                + " the offset parameter, so the listing was stopped.",
+                        0);
+            }
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            query.add(Map.entry("limit", String.valueOf(PAGE_SIZE)));
+            query.add(Map.entry("offset", String.valueOf(offset)));
+            query.add(Map.entry("count", "true"));
+            if (filters != null) {
+                query.add(Map.entry("filters", filters));
+            }
+            IscRequest request = IscRequest.api("GET", path, query, null, null);
+            HttpResult result = transport.send(request);
+            JsonArray items = array(request, result);
+            Long pageTotal = totalCount(result);
+            if (pageTotal != null) {
+                total = pageTotal;
+            }
+            all.addAll(items);
+            offset += items.size();
+            if (items.size() < PAGE_SIZE || (total != null && offset >= total)) {
+                break;
+            }
+        }
+        if (total != null && all.size() < total) {
+            throw new IscException(
+                    "GET " + path + " listed " + all.size() + " of " + total + " items (X-Total-Count); the listing is"
+                            + " incomplete, so no decision is taken from it. Run the build again; if it persists,"
+                            + " the tenant's paging is failing.",
+                    0);
+        }
+        return all;
+    }
+
+    private JsonArray array(IscRequest request, HttpResult result) throws IscException {
+        try {
+            JsonElement body = JsonBodies.parse(result.body());
+            if (body.isJsonArray()) {
+                JsonArray array = body.getAsJsonArray();
+                boolean allObjects = true;
+                for (JsonElement element : array) {
+                    allObjects &= element.isJsonObject();
+                }
+                if (allObjects) {
+                    return array;
+                }
+            }
+        } catch (JsonParseException e) {
+            // reported below with an excerpt of the body
+        }
+        throw transport.errors().unreadableBody(request.method(), request.path(), result, "a JSON array of objects");
+    }
+
+    private static Long totalCount(HttpResult result) {
+        String value = result.header("X-Total-Count");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

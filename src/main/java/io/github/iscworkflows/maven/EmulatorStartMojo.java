@@ -1,0 +1,49 @@
+package io.github.iscworkflows.maven;
+
+import io.github.iscworkflows.emulator.IscEmulator;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Starts the embedded ISC emulator for the rest of the build and points the later {@code isc}
+ * goals at it: sets {@code isc.url}, {@code isc.clientId} and {@code isc.clientSecret} as session
+ * user properties and project properties. {@code emulator-stop} stops it; otherwise it ends with the
+ * JVM.
+ */
+@Mojo(name = EmulatorStartMojo.GOAL, requiresProject = false, threadSafe = true)
+public class EmulatorStartMojo extends AbstractEmulatorMojo {
+
+    public static final String GOAL = "emulator-start";
+
+    @Override
+    protected String goalName() {
+        return GOAL;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        String key = EmulatorRegistry.keyOf(project);
+        if (EmulatorRegistry.get(key) != null) {
+            throw new MojoFailureException("An emulator started by " + GOAL + " is already running for " + key
+                    + ": run emulator-stop before starting another one.");
+        }
+        IscEmulator emulator = startEmulator();
+        EmulatorRegistry.put(key, emulator);
+
+        setProperty("isc.url", emulator.url());
+        setProperty("isc.clientId", emulator.options().clientId());
+        setProperty("isc.clientSecret", emulator.options().clientSecret());
+        getLog().info("ISC emulator started at " + emulator.url() + " (reference mode "
+                + emulator.state().mode().label() + "); isc.url, isc.clientId and isc.clientSecret now point to it.");
+    }
+
+    private void setProperty(String name, String value) {
+        if (session != null) {
+            session.getUserProperties().setProperty(name, value);
+        }
+        if (project != null) {
+            project.getProperties().setProperty(name, value);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.github.iscworkflows.client;
+
+import static io.github.iscworkflows.client.ScriptedIsc.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+
+class IscClientFaultsTest extends ClientTestBase {
+
+    private static final String WORKFLOW = "{\"id\":\"w1\",\"name\":\"Welcome\"}";
+
+    @Test
+    void tooManyRequestsWaitsForRetryAfterSeconds() throws Exception {
+        isc.then(tooManyRequests("7")).then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(List.of(Duration.ofSeconds(7)), time.sleeps());
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
+    void tooManyRequestsWaitsForRetryAfterDate() throws Exception {
+        isc.then(tooManyRequests("Fri, 04 Dec 2026 12:00:12 GMT")).then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(List.of(Duration.ofSeconds(12)), time.sleeps());
+    }
+
+    @Test
+    void tooManyRequestsWithoutRetryAfterBacksOffExponentially() throws Exception {
+        isc.then(tooManyRequests(null))
+                .then(tooManyRequests(null))
+                .then(tooManyRequests(null))
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        // Random factor fixed at 0.5, so each delay is 0.75 of 500 ms * 2^retry.
+        assertEquals(List.of(Duration.ofMillis(375), Duration.ofMillis(750), Duration.ofMillis(1500)), time.sleeps());
+    }
+
+    @Test
+    void tooManyRequestsGivesUpAfterMaxRetries() {
+        for (int i = 0; i < 4; i++) {
+            isc.then(tooManyRequests("1"));
+        }
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals(
+                "GET /v2025/workflows/w1 returned 429 Too Many Requests: Rate Limit Exceeded. Gave up after 4"
+                        + " attempts. Another build may be using the same client id; raise <maxRetries>"
+                        + " (-Disc.maxRetries) or run fewer builds against this tenant at once.",
+                e.getMessage());
+        assertEquals(4, isc.apiRequests().size());
+        assertEquals(5, client.requestCount());
+    }
+
+    @Test
+    void tooManyRequestsGivesUpWhenWaitExceedsRetryTime() {
+        useClient(config().maxRetryTime(Duration.ofSeconds(30)));
+        isc.then(tooManyRequests("20")).then(tooManyRequests("20"));
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals(429, e.status());
+        assertEquals(List.of(Duration.ofSeconds(20)), time.sleeps());
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedForCreate() throws Exception {
+        isc.then(tooManyRequests("1")).then(json(200, WORKFLOW));
+
+        JsonObject created = client.createWorkflow(body("Welcome"));
+
+        assertEquals("w1", created.get("id").getAsString());
+        assertEquals(
+                List.of("POST /v2025/workflows HTTP/1.1", "POST /v2025/workflows HTTP/1.1"), isc.apiRequestLines());
+    }
+
+    @Test
+    void serviceUnavailableThenSuccess() throws Exception {
+        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}")).then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(2, isc.apiRequests().size());
+        assertEquals(1, time.sleeps().size());
+        assertTrue(log.lines()
+                .contains("[info] ISC GET /v2025/workflows/w1: 503 Service Unavailable; retrying in"
+                        + " 0.4 s (retry 1 of 3)."));
+    }
+
+    @Test
+    void socketTimeoutIsRetriedForReads() throws Exception {
+        isc.then(stall()).then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
+    void socketTimeoutReportsTheTimeoutSetting() {
+        useClient(config().maxRetries(1).responseTimeout(Duration.ofMillis(300)));
+        isc.then(stall()).then(stall());
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals(
+                "GET /v2025/workflows/w1 timed out: no response within 300 ms after 2 attempts. Raise <timeout>"
+                        + " (-Disc.timeout) if the tenant is slow.",
+                e.getMessage());
+        assertEquals(0, e.status());
+    }
+
+    @Test
+    void resetConnectionIsRetriedForReads() throws Exception {
+        isc.then(new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build())
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
+    void refusedConnectionNamesTheHost() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        useClient(IscClientConfig.builder("http://127.0.0.1:" + closedPort, CLIENT_ID, SECRET)
+                .maxRetries(2)
+                .time(time)
+                .random(() -> 0.5));
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertTrue(
+                e.getMessage().startsWith("POST /oauth/token failed: cannot connect to 127.0.0.1 ("), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("after 3 attempts. Check the tenant URL, the network and the proxy in settings.xml;"
+                                + " the connect timeout is 30 s (<connectTimeout>, -Disc.connectTimeout)."),
+                e.getMessage());
+        assertEquals(3, client.requestCount());
+    }
+
+    @Test
+    void expiredTokenIsRenewedOnce() throws Exception {
+        isc.then(json(401, "{\"error\":\"JWT validation failed: JWT is expired\"}"))
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(
+                List.of("Bearer token-1", "Bearer token-2"),
+                isc.apiRequests().stream()
+                        .map(r -> r.getHeaders().get("Authorization"))
+                        .toList());
+        assertEquals(4, client.requestCount());
+        assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void secondUnauthorizedFailsWithIscMessage() {
+        isc.then(json(401, "{\"error\":\"JWT validation failed: JWT is expired\"}"))
+                .then(json(401, "{\"error\":\"JWT validation failed: client revoked\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals(
+                "GET /v2025/workflows/w1 returned 401 Unauthorized: JWT validation failed: client revoked. ISC refused"
+                        + " a freshly fetched token as well; check that the API client is still active and allowed for"
+                        + " this API.",
+                e.getMessage());
+        assertEquals(4, client.requestCount());
+    }
+
+    @Test
+    void createThatTimedOutButSucceededIsNotRepeated() throws Exception {
+        isc.then(stall()).then(json(200, "[{\"id\":\"w9\",\"name\":\"Welcome\"}]"));
+
+        JsonObject created = client.createWorkflow(body("Welcome"));
+
+        assertEquals("w9", created.get("id").getAsString());
+        assertEquals(
+                List.of(
+                        "POST /v2025/workflows HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22"
+                                + " HTTP/1.1"),
+                isc.apiRequestLines());
+        assertTrue(log.lines()
+                .contains("[info] Workflow \"Welcome\" exists now (id w9), so the create went through;"
+                        + " not sending it again."));
+    }
+
+    @Test
+    void createThatFailedIsSentOnceMore() throws Exception {
+        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}"))
+                .then(json(200, "[]"))
+                .then(json(200, WORKFLOW));
+
+        JsonObject created = client.createWorkflow(body("Welcome"));
+
+        assertEquals("w1", created.get("id").getAsString());
+        assertEquals(
+                List.of(
+                        "POST /v2025/workflows HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22"
+                                + " HTTP/1.1",
+                        "POST /v2025/workflows HTTP/1.1"),
+                isc.apiRequestLines());
+    }
+
+    @Test
+    void createRejectedWithBadRequestIsNotLookedUp() {
+        isc.then(json(
+                400,
+                "{\"detailCode\":\"400.1 Bad Request Content\",\"messages\":[{\"text\":\"enabled must be"
+                        + " false\"}]}"));
+
+        assertThrows(IscException.class, () -> client.createWorkflow(body("Welcome")));
+
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    private static JsonObject body(String name) {
+        return JsonParser.parseString("{\"name\":\"" + name + "\",\"definition\":{\"start\":\"A\",\"steps\":{}}}")
+                .getAsJsonObject();
+    }
+
+    private static MockResponse tooManyRequests(String retryAfter) {
+        MockResponse.Builder builder = new MockResponse.Builder()
+                .code(429)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"message\":\" Rate Limit Exceeded \"}");
+        if (retryAfter != null) {
+            builder.addHeader("Retry-After", retryAfter);
+        }
+        return builder.build();
+    }
+
+    private static MockResponse stall() {
+        return new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build();
+    }
+}
