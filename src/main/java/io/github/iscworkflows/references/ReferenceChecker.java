@@ -81,18 +81,36 @@ public final class ReferenceChecker {
                 } else {
                     checkCredential(workflow, credential, lookup, false, findings);
                 }
-                credentials.add(new CredentialCheck(
-                        credential.stepPath(),
-                        credential.attribute(),
-                        credential.paramId(),
-                        credential.refId(),
-                        credential.pointer(),
-                        findings));
+                credentials.add(toCheck(credential, findings));
             }
             results.add(new WorkflowCheck(workflow, credentials, InlineCredentials.findAll(remote.get())));
             log.debug("Checked " + workflow.label() + ": " + credentials.size() + " credential object(s).");
         }
         return new ReferenceReport(results, general, verify, api.requestCount() - requestsBefore);
+    }
+
+    /**
+     * The credential objects of a workflow with the findings that need no tenant call: a missing
+     * {@code paramID} or {@code refID}.
+     */
+    public static List<CredentialCheck> presence(JsonObject workflow) throws IscException {
+        List<CredentialCheck> credentials = new ArrayList<>();
+        for (CredentialReference credential : CredentialReference.findAll(workflow)) {
+            List<Finding> findings = new ArrayList<>();
+            checkCredential(null, credential, null, false, findings);
+            credentials.add(toCheck(credential, findings));
+        }
+        return credentials;
+    }
+
+    private static CredentialCheck toCheck(CredentialReference credential, List<Finding> findings) {
+        return new CredentialCheck(
+                credential.stepPath(),
+                credential.attribute(),
+                credential.paramId(),
+                credential.refId(),
+                credential.pointer(),
+                findings);
     }
 
     private static void checkCredential(

@@ -95,10 +95,10 @@ final class FakeIscApi implements IscApi {
 
     private void call(String call) throws IscException {
         calls.add(call);
-        String method = call.split(" ")[0];
-        IscException failure = failures.get(method);
-        if (failure != null) {
-            throw failure;
+        for (Map.Entry<String, IscException> failure : failures.entrySet()) {
+            if (call.equals(failure.getKey()) || call.startsWith(failure.getKey() + " ")) {
+                throw failure.getValue();
+            }
         }
     }
 
