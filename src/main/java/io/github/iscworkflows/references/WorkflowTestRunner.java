@@ -151,9 +151,11 @@ public final class WorkflowTestRunner {
                 }
             }
             if (nanoTime.getAsLong() >= deadline) {
-                throw new WorkflowTestException("Test execution " + executionId + " of " + workflow.label()
-                        + " did not finish within " + options.timeout().toSeconds() + " s (last status: " + status
-                        + "). Raise <timeout> (-Disc.test.timeout=SECONDS) or look at the execution in the ISC UI.");
+                throw new WorkflowTestException(
+                        "Test execution " + executionId + " of " + workflow.label()
+                                + " did not finish within " + options.timeout().toSeconds() + " s (last status: "
+                                + status
+                                + "). Raise <testTimeout> (-Disc.test.timeout=SECONDS) or look at the execution in the ISC UI.");
             }
             log.debug("Execution " + executionId + " is " + status + "; next read in "
                     + options.pollInterval().toMillis() + " ms.");

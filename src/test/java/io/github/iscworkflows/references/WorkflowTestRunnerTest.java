@@ -145,7 +145,7 @@ class WorkflowTestRunnerTest {
 
         assertEquals(
                 "Test execution ex-1 of 'Notify' (id wf-1) did not finish within 10 s (last status: Running). Raise"
-                        + " <timeout> (-Disc.test.timeout=SECONDS) or look at the execution in the ISC UI.",
+                        + " <testTimeout> (-Disc.test.timeout=SECONDS) or look at the execution in the ISC UI.",
                 thrown.getMessage());
         assertEquals(5, sleeps);
     }
