@@ -85,8 +85,8 @@ final class ReferenceRefresher {
         if (missing > 0) {
             note = prefix + "no refID appeared (" + missing + " credential object(s) still without).";
         } else if (unbacked > 0) {
-            note = prefix + "refIDs are present, but " + unbacked + " of them have no reference record for this"
-                    + " workflow behind them, so ISC would still fail the step.";
+            note = prefix + "refIDs are present, but " + unbacked + " credential object(s) carry a refID with no"
+                    + " reference record of this workflow behind it, so ISC would still fail the step.";
         } else if (unverifiable) {
             note = prefix + "refIDs are present; whether reference records back them could not be read (HTTP"
                     + " 403 from Parameter Storage).";

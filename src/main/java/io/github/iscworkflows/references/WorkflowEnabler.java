@@ -132,20 +132,37 @@ public final class WorkflowEnabler {
             throws IscException {
         List<CredentialCheck> credentials = ReferenceChecker.presence(remote);
         List<String> notes = List.of();
-        long missing = credentials.stream().filter(c -> c.refId() == null).count();
-        if (missing > 0 && options.refreshReferences()) {
+        if (options.refreshReferences() && needsRefresh(workflow, credentials, options.dryRun())) {
             notes = new ReferenceRefresher(api, log).refresh(workflow, options.dryRun());
             credentials =
                     ReferenceChecker.presence(api.getWorkflow(workflow.id()).orElse(remote));
-            missing = credentials.stream().filter(c -> c.refId() == null).count();
         }
+        long missing = credentials.stream().filter(c -> c.refId() == null).count();
         String verb = action == EnableOutcome.Action.ENABLED ? "Enabled " : "Already enabled: ";
         String refs = credentials.isEmpty()
                 ? ""
                 : missing == 0
-                        ? "; every credential object has a refID"
+                        ? "; every credential object has a refID (check-references confirms the reference records)"
                         : "; " + missing + " of " + credentials.size() + " credential objects without refID";
         return new EnableOutcome(workflow, action, verb + workflow.label() + refs, credentials, notes);
+    }
+
+    /**
+     * Whether a credential object lacks a usable reference: no {@code refID}, or, checked through
+     * Parameter Storage, a {@code refID} with no record of this workflow behind it.
+     */
+    private boolean needsRefresh(SelectedWorkflow workflow, List<CredentialCheck> credentials, boolean dryRun)
+            throws IscException {
+        if (credentials.stream().anyMatch(c -> c.refId() == null)) {
+            return true;
+        }
+        if (credentials.isEmpty() || dryRun) {
+            return false;
+        }
+        ReferenceReport report = new ReferenceChecker(api, BuildLog.silent(), true).check(List.of(workflow));
+        return report.findings().stream()
+                .anyMatch(f -> f.kind() == FindingKind.REFERENCE_NOT_FOUND
+                        || f.kind() == FindingKind.REFERENCE_OF_OTHER_WORKFLOW);
     }
 
     private static EnableOutcome rejected(SelectedWorkflow workflow, String what, IscException e) throws IscException {

@@ -54,7 +54,10 @@ class WorkflowEnablerTest {
 
         assertEquals(EnableOutcome.Action.ALREADY_ENABLED, outcome.action());
         assertEquals(0, api.count("patchWorkflow"));
-        assertEquals("Already enabled: 'Notify' (id wf-1); every credential object has a refID", outcome.message());
+        assertEquals(
+                "Already enabled: 'Notify' (id wf-1); every credential object has a refID (check-references confirms"
+                        + " the reference records)",
+                outcome.message());
     }
 
     @Test
@@ -194,5 +197,38 @@ class WorkflowEnablerTest {
                 outcome.refreshNotes());
         assertEquals(1, api.count("updateWorkflow wf-1"));
         assertTrue(WorkflowEnabler.isEnabled(api.workflows.get("wf-1")));
+    }
+
+    @Test
+    void refreshTriesAgainForRefIdWithoutRecord() throws IscException {
+        api.addWorkflow("wf-1", "Notify", false, PARAM, "minted-1");
+        api.addParameter(PARAM, "crm");
+
+        EnableOutcome outcome = enabler.run(
+                        List.of(fromSource("wf-1", "Notify", true)),
+                        new WorkflowEnabler.Options(false, false, true, false))
+                .get(0);
+
+        assertEquals(
+                "refreshReferences, disable and enable again: refIDs are present, but 1 credential object(s) carry a"
+                        + " refID with no reference record of this workflow behind it, so ISC would still fail the"
+                        + " step.",
+                outcome.refreshNotes().get(0));
+        assertEquals(3, outcome.refreshNotes().size());
+    }
+
+    @Test
+    void refreshSkippedWhenReferencesAreBacked() throws IscException {
+        api.addWorkflow("wf-1", "Notify", false, PARAM, "r-1");
+        api.addParameter(PARAM, "crm");
+        api.addReference(PARAM, "r-1", FakeIscApi.hintFor("wf-1"));
+
+        EnableOutcome outcome = enabler.run(
+                        List.of(fromSource("wf-1", "Notify", true)),
+                        new WorkflowEnabler.Options(false, false, true, false))
+                .get(0);
+
+        assertEquals(List.of(), outcome.refreshNotes());
+        assertEquals(1, api.count("patchWorkflow"));
     }
 }
