@@ -39,7 +39,7 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
     /**
      * Checks each {@code refID} against the reference records of its parameter and each
      * {@code paramID} against the tenant's parameters ({@code sp:parameter-storage:read} scope). When
-     * false, only the presence of {@code refID} is checked and a warning says so.
+     * false, only the presence of {@code refID} is checked, and a warning reports that.
      */
     @Parameter(property = "isc.verifyReferences", defaultValue = "true")
     protected boolean verifyReferences;

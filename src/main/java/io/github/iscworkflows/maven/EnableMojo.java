@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Enables the deployed workflows whose source says {@code "enabled": true} (all of them with
+ * Enables the deployed workflows whose source file sets {@code "enabled": true} (all of them with
  * {@code enableAll}), or disables them with {@code disable}, then reads each enabled workflow back
  * and reports every credential object that still has no {@code refID}, with the remedy.
  *
@@ -28,7 +28,7 @@ public class EnableMojo extends AbstractSelectingMojo {
 
     public static final String GOAL = "enable";
 
-    /** Enables every selected workflow, also those whose source says {@code "enabled": false}. */
+    /** Enables every selected workflow, also those whose source file sets {@code "enabled": false}. */
     @Parameter(property = "isc.enableAll", defaultValue = "false")
     protected boolean enableAll;
 

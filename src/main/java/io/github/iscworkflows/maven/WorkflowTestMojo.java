@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>This is a live run: the workflow's steps really execute on the tenant. ISC tests only disabled
  * workflows, so an enabled one is refused unless {@code disableFirst} is set. Fails on a failed or
  * cancelled execution (naming the failing step from the execution history), on a timeout, and when
- * ISC answers without starting an execution.
+ * ISC's response starts no execution.
  */
 @Mojo(name = WorkflowTestMojo.GOAL, threadSafe = true)
 public class WorkflowTestMojo extends AbstractIscMojo {

@@ -3,7 +3,7 @@ package io.github.iscworkflows.references;
 import java.util.List;
 
 /**
- * What the enable goal did with one workflow.
+ * The result of the enable goal for one workflow.
  *
  * @param workflow the workflow
  * @param action what happened
@@ -23,13 +23,13 @@ public record EnableOutcome(
         refreshNotes = List.copyOf(refreshNotes);
     }
 
-    /** What happened to a workflow. */
+    /** The change made to a workflow, or the reason none was made. */
     public enum Action {
         ENABLED,
         DISABLED,
         ALREADY_ENABLED,
         ALREADY_DISABLED,
-        /** The source says {@code enabled: false} and enableAll is off. */
+        /** The source file sets {@code enabled: false} and enableAll is off. */
         LEFT_AS_IS,
         WOULD_ENABLE,
         WOULD_DISABLE,

@@ -23,7 +23,7 @@ final class ExecutionHistory {
 
     private ExecutionHistory() {}
 
-    /** One line naming the failing step and its error, or a note that the history names none. */
+    /** Returns one line naming the failing step and its error, or a note that the history has no failed event. */
     static String failingStep(JsonArray history) {
         JsonObject failed = null;
         for (JsonElement element : history) {

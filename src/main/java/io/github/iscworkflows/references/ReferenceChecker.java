@@ -90,7 +90,7 @@ public final class ReferenceChecker {
     }
 
     /**
-     * The credential objects of a workflow with the findings that need no tenant call: a missing
+     * Lists the credential objects of a workflow with the findings that need no tenant call: a missing
      * {@code paramID} or {@code refID}.
      */
     public static List<CredentialCheck> presence(JsonObject workflow) throws IscException {
@@ -204,7 +204,7 @@ public final class ReferenceChecker {
                 fix);
     }
 
-    /** The {@code workflowId} inside a reference record's {@code usageHint} JSON text, or null. */
+    /** Returns the {@code workflowId} inside a reference record's {@code usageHint} JSON text, or null. */
     static String workflowIdOf(JsonObject record) {
         String hint = string(record, "usageHint");
         if (hint == null || hint.isBlank()) {

@@ -185,8 +185,8 @@ public final class ReferenceReportWriter {
     }
 
     /**
-     * Drops characters that XML 1.0 cannot hold even escaped (most control characters), because a
-     * workflow or step name may contain them; the DOM serializer escapes the rest.
+     * Replaces characters that XML 1.0 cannot hold even escaped, such as most control characters, by
+     * {@code ?}. A workflow or step name may contain them. The DOM serializer escapes the rest.
      */
     static String xmlSafe(String text) {
         if (text == null) {

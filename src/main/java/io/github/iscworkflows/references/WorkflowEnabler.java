@@ -23,7 +23,7 @@ public final class WorkflowEnabler {
     /**
      * How to treat the selected workflows.
      *
-     * @param enableAll enable every selected workflow, whatever its source says
+     * @param enableAll enable every selected workflow, whatever its source file sets
      * @param disable disable the selected workflows instead
      * @param refreshReferences after enabling, try the API-only ways to obtain missing refIDs
      * @param dryRun report what would change and write nothing
@@ -172,7 +172,7 @@ public final class WorkflowEnabler {
         return outcome(workflow, EnableOutcome.Action.REJECTED, rejectionMessage(workflow, what, e));
     }
 
-    /** ISC's reason for refusing a change, with the workflow and the trackingId. */
+    /** Formats ISC's reason for rejecting a change, with the workflow and the trackingId. */
     static String rejectionMessage(SelectedWorkflow workflow, String what, IscException e) {
         String reason = e.texts().isEmpty() ? e.getMessage() : String.join(" ", e.texts());
         return "ISC rejected " + what + " workflow " + workflow.label() + " (HTTP " + e.status() + "): " + reason
