@@ -84,6 +84,9 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reference report: " + e.getMessage(), e);
         }
+        if (report.workflows().isEmpty()) {
+            getLog().warn("No workflows were selected, so nothing was checked.");
+        }
         for (String line : FindingsMessage.lines(report, f -> !f.isFailure())) {
             getLog().warn(line);
         }
