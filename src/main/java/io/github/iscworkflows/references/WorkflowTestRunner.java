@@ -134,7 +134,7 @@ public final class WorkflowTestRunner {
         }
         String failingStep = ExecutionHistory.failingStep(api.getExecutionHistory(executionId));
         throw new WorkflowTestException("Test execution " + executionId + " of " + workflow.label() + " ended " + status
-                + ": " + failingStep + " See the execution in the ISC UI for the full history.");
+                + ": " + asSentence(failingStep) + " See the execution in the ISC UI for the full history.");
     }
 
     private String follow(SelectedWorkflow workflow, String executionId, Options options)
