@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads Parameter Storage parameters and their reference records, each parameter at most once per
- * run, because many workflows usually share a few parameters.
+ * Reads Parameter Storage parameters and their reference records. Each parameter and each reference
+ * list is requested at most once per instance, because many workflows usually share a few parameters.
  */
 final class ParameterLookup {
 
     private final IscApi api;
     private final Map<String, Optional<JsonObject>> parameters = new HashMap<>();
-    private final Map<String, List<JsonObject>> references = new HashMap<>();
+    private final Map<String, Optional<List<JsonObject>>> references = new HashMap<>();
 
     ParameterLookup(IscApi api) {
         this.api = api;
@@ -32,20 +32,35 @@ final class ParameterLookup {
         return cached;
     }
 
-    /** The parameter's reference records; empty when the parameter is gone (404). */
-    List<JsonObject> references(String parameterId) throws IscException {
-        List<JsonObject> cached = references.get(parameterId);
+    /**
+     * Returns the parameter's reference records, or empty when ISC answers 404, which the OpenAPI
+     * documents for a parameter that does not exist.
+     */
+    Optional<List<JsonObject>> references(String parameterId) throws IscException {
+        Optional<List<JsonObject>> cached = references.get(parameterId);
         if (cached == null) {
             try {
-                cached = List.copyOf(api.getParameterReferences(parameterId));
+                cached = Optional.of(List.copyOf(api.getParameterReferences(parameterId)));
             } catch (IscException e) {
                 if (e.status() != 404) {
                     throw e;
                 }
-                cached = List.of();
+                cached = Optional.empty();
             }
             references.put(parameterId, cached);
         }
         return cached;
+    }
+
+    /**
+     * Whether the parameter exists. The reference list answers that without another request unless
+     * it is empty, because a tenant might list no references instead of answering 404.
+     */
+    boolean exists(String parameterId) throws IscException {
+        Optional<List<JsonObject>> listed = references(parameterId);
+        if (listed.isEmpty()) {
+            return false;
+        }
+        return !listed.get().isEmpty() || parameter(parameterId).isPresent();
     }
 }

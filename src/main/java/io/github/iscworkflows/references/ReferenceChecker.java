@@ -137,7 +137,7 @@ public final class ReferenceChecker {
         if (!verify) {
             return;
         }
-        if (lookup.parameter(paramId).isEmpty()) {
+        if (!lookup.exists(paramId)) {
             findings.add(finding(
                     FindingKind.UNKNOWN_PARAMETER,
                     credential,
@@ -149,7 +149,7 @@ public final class ReferenceChecker {
         if (refId == null) {
             return;
         }
-        List<JsonObject> references = lookup.references(paramId);
+        List<JsonObject> references = lookup.references(paramId).orElse(List.of());
         JsonObject record = references.stream()
                 .filter(r -> refId.equals(string(r, "id")))
                 .findFirst()

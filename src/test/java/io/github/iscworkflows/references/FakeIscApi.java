@@ -200,6 +200,9 @@ final class FakeIscApi implements IscApi {
     @Override
     public List<JsonObject> getParameterReferences(String parameterId) throws IscException {
         call("getParameterReferences " + parameterId);
+        if (!parameters.containsKey(parameterId)) {
+            throw new IscException("GET references: 404", 404);
+        }
         return references.getOrDefault(parameterId, List.of());
     }
 

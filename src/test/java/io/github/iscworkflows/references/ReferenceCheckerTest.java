@@ -83,7 +83,8 @@ class ReferenceCheckerTest {
                         + " tenant.",
                 finding.message());
         assertTrue(finding.fix().contains("${parameter:NAME}"), finding.fix());
-        assertEquals(0, api.count("getParameterReferences"));
+        assertEquals(1, api.count("getParameterReferences"));
+        assertEquals(0, api.count("getParameter " + PARAM));
     }
 
     @Test
@@ -149,9 +150,9 @@ class ReferenceCheckerTest {
 
         assertEquals(0, report.failureCount());
         assertEquals(5, api.count("getWorkflow"));
-        assertEquals(1, api.count("getParameter " + PARAM));
+        assertEquals(0, api.count("getParameter " + PARAM));
         assertEquals(1, api.count("getParameterReferences"));
-        assertEquals(7, report.requests());
+        assertEquals(6, report.requests());
     }
 
     @Test
@@ -172,8 +173,8 @@ class ReferenceCheckerTest {
         api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
         api.addWorkflow("wf-2", "Other", true, PARAM, null);
         api.failures.put(
-                "getParameter",
-                new IscException("GET parameter: 403", 403, "403", "trk-9", List.of("Forbidden."), null));
+                "getParameterReferences",
+                new IscException("GET references: 403", 403, "403", "trk-9", List.of("Forbidden."), null));
 
         ReferenceReport report = check(true, selected("wf-1", "Notify"), selected("wf-2", "Other"));
 
@@ -276,5 +277,19 @@ class ReferenceCheckerTest {
                         + " tenant and the public API offers no call to read them, so the plugin cannot verify it.",
                 secret.message());
         assertEquals(1, report.workflows().get(1).findings().size());
+    }
+
+    @Test
+    void emptyReferenceListConfirmsParameter() throws IscException {
+        api.addWorkflow("wf-1", "Notify", true, PARAM, null);
+        api.addParameter(PARAM, "crm-oauth");
+
+        ReferenceReport report = check(true, selected("wf-1", "Notify"));
+
+        assertEquals(
+                List.of(FindingKind.MISSING_REF_ID),
+                report.findings().stream().map(Finding::kind).toList());
+        assertEquals(1, api.count("getParameterReferences " + PARAM));
+        assertEquals(1, api.count("getParameter " + PARAM));
     }
 }
