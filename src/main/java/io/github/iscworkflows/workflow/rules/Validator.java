@@ -1,0 +1,127 @@
+package io.github.iscworkflows.workflow.rules;
+
+import io.github.iscworkflows.workflow.LoadResult;
+import io.github.iscworkflows.workflow.Problem;
+import io.github.iscworkflows.workflow.Severity;
+import io.github.iscworkflows.workflow.WorkflowLoader;
+import io.github.iscworkflows.workflow.WorkflowSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every rule over every workflow a {@link WorkflowLoader} found, adds the checks across files, and
+ * returns all problems sorted. Offline: no rule touches the network.
+ */
+public final class Validator {
+
+    public static final String DUPLICATE_NAME = "duplicate-workflow-name";
+
+    /** Every rule id, file-level ones included, in the order of the documentation. */
+    public static final List<String> RULE_IDS = List.of(
+            WorkflowLoader.RULE_SYNTAX,
+            WorkflowLoader.RULE_ENCODING,
+            WorkflowLoader.RULE_EMPTY,
+            WorkflowLoader.RULE_BOM,
+            WorkflowLoader.RULE_DUPLICATE_KEY,
+            WorkflowLoader.RULE_NOT_OBJECT,
+            WorkflowLoader.RULE_UNKNOWN_SHAPE,
+            WorkflowLoader.RULE_SKIPPED,
+            WorkflowShapeRules.NAME_MISSING,
+            DUPLICATE_NAME,
+            WorkflowShapeRules.DEFINITION_MISSING,
+            WorkflowShapeRules.ENABLED_IN_SOURCE,
+            TriggerRules.TRIGGER_MISSING,
+            TriggerRules.TRIGGER_TYPE_UNKNOWN,
+            TriggerRules.TRIGGER_ATTRIBUTE_MISSING,
+            TriggerRules.FREQUENCY_INVALID,
+            TriggerRules.CRON_INVALID,
+            TriggerRules.TIME_ZONE_UNKNOWN,
+            StepGraphRules.STEPS_EMPTY,
+            StepGraphRules.STEP_INVALID,
+            StepGraphRules.START_MISSING,
+            StepGraphRules.START_UNKNOWN,
+            StepGraphRules.TARGET_UNKNOWN,
+            StepGraphRules.UNREACHABLE,
+            StepGraphRules.NEXT_MISSING,
+            StepGraphRules.CYCLE,
+            StepGraphRules.TYPE_MISSING,
+            StepGraphRules.TYPE_UNKNOWN,
+            StepGraphRules.ACTION_UNKNOWN,
+            VariableRules.STEP_UNKNOWN,
+            VariableRules.STEP_NOT_UPSTREAM,
+            VariableRules.FIELD_UNKNOWN,
+            VariableRules.JSONPATH_VALUE_INVALID,
+            CredentialRules.PARAM_ID_MISSING,
+            CredentialRules.OBJECT_MISSING,
+            CredentialRules.REF_ID_IN_SOURCE,
+            CredentialRules.SECRET_EMPTY,
+            CredentialRules.SECRET_LITERAL,
+            CredentialRules.HTTP_AUTHENTICATION_MISSING,
+            TenantValueRules.OWNER_ID,
+            TenantValueRules.PARAMETER_ID,
+            TenantValueRules.TENANT_URL);
+
+    private final ValidationOptions options;
+    private final List<WorkflowRule> rules;
+
+    public Validator(ValidationOptions options) {
+        this.options = options;
+        Set<String> knownActions = new HashSet<>(ActionCatalogue.ACTION_IDS);
+        knownActions.addAll(options.knownActions());
+        this.rules = List.of(
+                new WorkflowShapeRules(),
+                new TriggerRules(),
+                new StepGraphRules(knownActions),
+                new VariableRules(),
+                new CredentialRules(),
+                new TenantValueRules());
+    }
+
+    /** Validates everything the loader read; file-level problems from the loader are kept. */
+    public ValidationReport validate(LoadResult loaded) {
+        List<Problem> problems = new ArrayList<>();
+        for (Problem problem : loaded.problems()) {
+            if (!options.skipRules().contains(problem.ruleId())) {
+                problems.add(problem);
+            }
+        }
+        for (WorkflowSource source : loaded.workflows()) {
+            CheckedWorkflow checked = CheckedWorkflow.of(source);
+            Findings findings = new Findings(source, options.skipRules(), problems);
+            for (WorkflowRule rule : rules) {
+                rule.check(checked, findings);
+            }
+        }
+        if (!options.skipRules().contains(DUPLICATE_NAME)) {
+            addDuplicateNames(loaded.workflows(), problems);
+        }
+        problems.sort(Problem.ORDER);
+        return new ValidationReport(loaded.filesRead(), loaded.workflows().size(), problems);
+    }
+
+    /** Deploy finds workflows by name, so two files with one name would overwrite each other. */
+    private static void addDuplicateNames(List<WorkflowSource> workflows, List<Problem> problems) {
+        Map<String, WorkflowSource> first = new HashMap<>();
+        for (WorkflowSource source : workflows) {
+            String name = source.name();
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            WorkflowSource earlier = first.putIfAbsent(name, source);
+            if (earlier != null) {
+                problems.add(new Problem(
+                        source.displayPath(),
+                        source.positionOf("/name"),
+                        Severity.ERROR,
+                        DUPLICATE_NAME,
+                        "workflow name '" + name + "' is also used at " + earlier.displayPath() + ":"
+                                + earlier.positionOf("/name") + "; deploy finds workflows by name, so one would"
+                                + " overwrite the other. Rename one of them."));
+            }
+        }
+    }
+}
