@@ -11,8 +11,10 @@ import io.github.iscworkflows.emulator.IscEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,9 @@ class DeployMojoTest {
 
     @TempDir
     Path temp;
+
+    @Inject
+    private MavenSession session;
 
     private IscEmulator emulator;
     private Path workflows;
@@ -79,6 +84,33 @@ class DeployMojoTest {
         assertEquals(2, report.getAsJsonObject("totals").get("created").getAsInt());
         assertEquals(2, emulator.stats().count("POST /workflows"));
         assertTrue(log.text().contains("Plan for 127.0.0.1:" + emulator.port() + ": 2 create, 0 update"), log.text());
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void userPropertiesFillPlaceholders(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        session.getUserProperties().setProperty("team", "IAM");
+        write("a.json", "Alpha", "${team} workflow");
+
+        mojo.execute();
+
+        JsonObject stored = emulator.state().workflows().get(0);
+        assertEquals("IAM workflow", stored.get("description").getAsString());
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void dryRunWritesThePlanAndNothingElse(DeployMojo mojo) throws Exception {
+        RecordingMavenLog log = prepare(mojo);
+        mojo.dryRun = true;
+        write("a.json", "Alpha", "a");
+
+        mojo.execute();
+
+        assertEquals(0, emulator.stats().count("POST /workflows"));
+        assertTrue(Files.exists(temp.resolve("target/isc/deploy-plan.json")));
+        assertTrue(log.text().contains("Dry run: nothing was written to 127.0.0.1:" + emulator.port()), log.text());
     }
 
     @Test
