@@ -74,13 +74,19 @@ final class Applier {
     WorkflowOutcome applyOne(PlannedWorkflow planned) {
         long start = System.nanoTime();
         Attempt attempt = new Attempt(planned, start);
-        return switch (planned.action()) {
-            case UNCHANGED -> attempt.done(Result.UNCHANGED, planned.remoteId());
-            case CONFLICT -> attempt.failed(FailureKind.CONTENT, planned.conflict());
-            case CREATE -> create(attempt);
-            case UPDATE -> update(attempt);
-            case PRUNE -> prune(attempt);
-        };
+        try {
+            return switch (planned.action()) {
+                case UNCHANGED -> attempt.done(Result.UNCHANGED, planned.remoteId());
+                case CONFLICT -> attempt.failed(FailureKind.CONTENT, planned.conflict());
+                case CREATE -> create(attempt);
+                case UPDATE -> update(attempt);
+                case PRUNE -> prune(attempt);
+            };
+        } catch (RuntimeException e) {
+            // An unexpected error in one workflow must not abandon the others in the middle of their writes.
+            log.debug("Unexpected error while deploying " + label(planned) + ": " + e);
+            return attempt.failed(FailureKind.TRANSPORT, "unexpected error: " + e);
+        }
     }
 
     private WorkflowOutcome create(Attempt attempt) {

@@ -335,6 +335,24 @@ class DeployerTest {
     }
 
     @Test
+    void unexpectedErrorFailsOnlyThatWorkflow() throws Exception {
+        write(workflows, "a.json", simple("Alpha", "a"));
+        write(workflows, "b.json", simple("Beta", "b"));
+        api.beforeWrite(call -> {
+            if (call.body().contains("\"Alpha\"")) {
+                throw new IllegalStateException("broken response");
+            }
+        });
+
+        DeployResult result = deploy(options());
+
+        assertEquals(
+                "unexpected error: java.lang.IllegalStateException: broken response",
+                result.outcomes().get(0).error());
+        assertEquals(Result.CREATED, result.outcomes().get(1).result());
+    }
+
+    @Test
     void clientErrorIsAContentFailure() throws Exception {
         write(workflows, "a.json", simple("Alpha", "a"));
         api.failWhen(call -> call.method().equals("POST")
