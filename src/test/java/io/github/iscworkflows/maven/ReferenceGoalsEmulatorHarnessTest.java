@@ -122,6 +122,7 @@ class ReferenceGoalsEmulatorHarnessTest {
                         .orElseThrow()
                         .get("enabled")
                         .getAsBoolean());
+        assertEquals(1, emulator.stats().count("GET /workflows/{id}"));
         assertEquals(0, emulator.stats().count("PATCH /workflows/{id}"));
     }
 
