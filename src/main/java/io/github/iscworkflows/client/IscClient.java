@@ -56,7 +56,7 @@ public final class IscClient implements IscApi {
             try {
                 candidates = listWorkflows(nameFilter(name));
             } catch (IscException e) {
-                if (e.status() != 400) {
+                if (e.status() != 400 || e instanceof TokenRequestException) {
                     throw e;
                 }
                 nameFilterRejected.set(true);
@@ -100,7 +100,8 @@ public final class IscClient implements IscApi {
         try {
             return object(request, transport.send(request));
         } catch (IscException e) {
-            boolean outcomeUnknown = e.status() == 0 || e.status() >= 500;
+            // Without a token the create was never sent, so its outcome is known.
+            boolean outcomeUnknown = !(e instanceof TokenRequestException) && (e.status() == 0 || e.status() >= 500);
             JsonElement name = body.get("name");
             if (!outcomeUnknown || name == null || !name.isJsonPrimitive()) {
                 throw e;
@@ -240,7 +241,7 @@ public final class IscClient implements IscApi {
         try {
             return Optional.of(object(request, transport.send(request)));
         } catch (IscException e) {
-            if (e.status() == 404) {
+            if (e.status() == 404 && !(e instanceof TokenRequestException)) {
                 return Optional.empty();
             }
             throw e;

@@ -62,7 +62,8 @@ final class Paging {
             try {
                 result = transport.send(request);
             } catch (IscException e) {
-                boolean countSuspect = e.status() == 400 && offset == 0 && filters == null;
+                boolean countSuspect =
+                        e.status() == 400 && offset == 0 && filters == null && !(e instanceof TokenRequestException);
                 if (!countSuspect || countRejected.contains(path)) {
                     throw e;
                 }
