@@ -77,7 +77,7 @@ public final class WorkflowEnabler {
                     workflow,
                     EnableOutcome.Action.LEFT_AS_IS,
                     "Left " + workflow.label() + " " + (enabled ? "enabled" : "disabled")
-                            + ": its source does not say \"enabled\": true (set <enableAll>true</enableAll> or"
+                            + ": its source file does not set \"enabled\": true (set <enableAll>true</enableAll> or"
                             + " -Disc.enableAll=true to enable it anyway).");
         }
         if (enabled) {
