@@ -135,7 +135,7 @@ class ReferenceCheckerTest {
     }
 
     @Test
-    void parametersAndReferencesAreReadOncePerParamId() throws IscException {
+    void referencesReadOncePerParameter() throws IscException {
         for (int i = 0; i < 5; i++) {
             api.addWorkflow("wf-" + i, "Flow " + i, true, PARAM, "ref-" + i);
             api.addReference(PARAM, "ref-" + i, FakeIscApi.hintFor("wf-" + i));

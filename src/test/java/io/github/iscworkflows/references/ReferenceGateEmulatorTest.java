@@ -244,7 +244,7 @@ class ReferenceGateEmulatorTest {
     }
 
     @Test
-    void refreshFindsOnlyDanglingRefIdsInDanglingMode() throws Exception {
+    void refreshInDanglingModeStaysDangling() throws Exception {
         start(ReferenceMode.DANGLING);
         SelectedWorkflow workflow = deploy("Notify CRM", null);
 
