@@ -68,7 +68,7 @@ public final class WorkflowSelector {
             return byNames(request.names());
         }
         if (request.deployReport() != null && Files.isRegularFile(request.deployReport())) {
-            return DeployReport.read(request.deployReport());
+            return DeployReportReader.read(request.deployReport());
         }
         return byLocalFiles(request);
     }
