@@ -127,7 +127,7 @@ public final class ReferenceReportWriter {
                 if (check.otherFindings().stream().anyMatch(Finding::isFailure)) {
                     failures++;
                 }
-                String name = check.credentials().isEmpty() ? "workflow (no credential objects)" : "workflow";
+                String name = check.findings().isEmpty() ? "workflow (no credential objects)" : "workflow";
                 suite.appendChild(testCase(document, className, name, check.otherFindings()));
             }
         }
