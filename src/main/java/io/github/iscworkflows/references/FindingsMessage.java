@@ -38,6 +38,9 @@ public final class FindingsMessage {
             }
         }
         List<Finding> general = report.generalFindings().stream().filter(filter).toList();
+        if (!general.isEmpty()) {
+            lines.add("All workflows:");
+        }
         for (Finding finding : general) {
             lines.add("  - " + finding.message() + " Fix: " + finding.fix());
         }
