@@ -93,6 +93,16 @@ class CorpusValidationTest {
     }
 
     @Test
+    void fileByFileMatchesLoadedValidation() throws IOException {
+        ValidationReport loadedFirst = new Validator(ValidationOptions.defaults()).validate(loaded);
+
+        ValidationReport fileByFile = new Validator(ValidationOptions.defaults())
+                .validateFolder(Path.of(System.getProperty("isc.corpus")), List.of(), List.of());
+
+        assertEquals(loadedFirst, fileByFile);
+    }
+
+    @Test
     void sameWorkflowInTwoFilesIsDuplicateName() {
         ValidationReport report = new Validator(ValidationOptions.defaults()).validate(loaded);
 
