@@ -93,6 +93,20 @@ public final class VariableRules implements WorkflowRule {
             return false;
         }
 
+        /** A candidate inside a loop body that does not enclose this step, or null. */
+        KeyedStep insideOtherLoop(List<KeyedStep> candidates) {
+            for (KeyedStep candidate : candidates) {
+                boolean encloses = false;
+                for (StepContainer current = container; current != null; current = current.parent()) {
+                    encloses |= current == candidate.container();
+                }
+                if (!encloses && candidate.container().isLoop()) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
         boolean isInLoop() {
             for (StepContainer current = container; current != null; current = current.parent()) {
                 if (current.isLoop()) {
@@ -209,7 +223,17 @@ public final class VariableRules implements WorkflowRule {
             return;
         }
         if (!scope.sees(candidates)) {
-            if (scope.isReachable()) {
+            KeyedStep inLoop = scope.insideOtherLoop(candidates);
+            if (inLoop != null) {
+                findings.warn(
+                        scope.pointerOf(path),
+                        STEP_NOT_UPSTREAM,
+                        "step '" + scope.name + "' refers to " + reference.text() + " (step '" + inLoop.name()
+                                + "'), which is inside the body of loop step '"
+                                + inLoop.container().loopStep()
+                                + "' and not visible outside it, so the value will be empty. Move the"
+                                + " reference into the loop body.");
+            } else if (scope.isReachable()) {
                 findings.warn(
                         scope.pointerOf(path),
                         STEP_NOT_UPSTREAM,
