@@ -69,7 +69,7 @@ public class ValidateMojo extends AbstractIscMojo {
                     + " -Disc.workflowsDirectory).");
             return;
         }
-        Set<String> rulesOff = ruleIds(skipRules);
+        Set<String> rulesOff = commaSeparated(skipRules);
         for (String rule : rulesOff) {
             if (!Validator.RULE_IDS.contains(rule)) {
                 getLog().warn("Unknown rule id '" + rule + "' in <skipRules> (isc.validate.skipRules); the rule"
@@ -77,7 +77,7 @@ public class ValidateMojo extends AbstractIscMojo {
             }
         }
 
-        Validator validator = new Validator(new ValidationOptions(rulesOff, ruleIds(knownActions)));
+        Validator validator = new Validator(new ValidationOptions(rulesOff, commaSeparated(knownActions)));
         ValidationReport report;
         try {
             report = validator.validateFolder(directory, includes, excludes);
@@ -117,8 +117,8 @@ public class ValidateMojo extends AbstractIscMojo {
         }
     }
 
-    /** Trimmed, non-blank entries; a property value may hold several, separated by commas. */
-    private static Set<String> ruleIds(List<String> values) {
+    /** Trimmed, non-blank entries, splitting each value at commas because a -D property gives one string. */
+    private static Set<String> commaSeparated(List<String> values) {
         Set<String> ids = new HashSet<>();
         if (values != null) {
             for (String value : values) {
