@@ -87,7 +87,7 @@ class RuleFixturesTest {
         ValidationReport report = validate(FIXTURES.resolve("step-target-unknown"), ValidationOptions.defaults());
 
         assertEquals(2, report.files());
-        assertEquals(3, report.workflows());
+        assertEquals(2, report.workflows());
         assertEquals(2, report.errors());
         assertEquals(3, report.warnings());
         assertEquals("2 files, 2 workflows: 2 errors, 3 warnings", report.summary());
