@@ -23,14 +23,14 @@ final class StepScope {
         this.byKey = byKey;
     }
 
-    /** Whether the step runs at all; an unreachable step already has its own warning. */
+    /** Returns whether the step runs at all; an unreachable step already has its own warning. */
     boolean isReachable() {
         return container.start() == null
                 || !container.steps().containsKey(container.start())
                 || container.reachableFromStart().contains(name);
     }
 
-    /** Whether one of the candidates is this step or runs before it, here or around an enclosing loop. */
+    /** Returns whether a candidate is this step or runs before it, here or before an enclosing loop. */
     boolean sees(List<KeyedStep> candidates) {
         for (KeyedStep candidate : candidates) {
             if (candidate.container() == container && candidate.name().equals(name)) {
@@ -50,7 +50,7 @@ final class StepScope {
         return false;
     }
 
-    /** A candidate inside a loop body that does not enclose this step, or null. */
+    /** Returns a candidate inside a loop body that does not enclose this step, or null. */
     KeyedStep insideOtherLoop(List<KeyedStep> candidates) {
         for (KeyedStep candidate : candidates) {
             boolean encloses = false;
@@ -73,7 +73,7 @@ final class StepScope {
         return false;
     }
 
-    /** The JSON Pointer of a value of this step, from its tokens; built only for a finding. */
+    /** Builds the JSON Pointer of a value of this step from its tokens, only when reporting a finding. */
     String pointerOf(List<String> path) {
         StringBuilder pointer = new StringBuilder(this.pointer);
         for (String token : path) {

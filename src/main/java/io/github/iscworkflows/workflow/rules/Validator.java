@@ -116,7 +116,7 @@ public final class Validator {
         return run.finish(files.size());
     }
 
-    /** Where a workflow name was first seen. */
+    /** The file and position of the first workflow with a given name. */
     private record NameSeen(String file, SourcePosition position) {}
 
     /** The state of one validation: problems so far and the names seen, for the check across files. */
