@@ -14,7 +14,7 @@ final class AccessTokenCache {
         Grant fetch() throws IscException;
     }
 
-    /** A token and how long the server said it lives. */
+    /** A token and its lifetime as the token response states it. */
     record Grant(String token, Duration lifetime) {}
 
     /** Refresh this long before expiry, or at half the lifetime for tokens shorter than twice this. */

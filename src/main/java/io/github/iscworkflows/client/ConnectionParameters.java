@@ -38,6 +38,16 @@ public record ConnectionParameters(
         readOnlyTenants = readOnlyTenants == null ? List.of() : List.copyOf(readOnlyTenants);
     }
 
+    /** Shows every field but the client secret, so that the record can be logged safely. */
+    @Override
+    public String toString() {
+        return "ConnectionParameters[url=" + url + ", clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? "null" : "****") + ", serverId=" + serverId + ", apiVersion=" + apiVersion
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxRetries="
+                + maxRetries + ", readOnlyTenants=" + readOnlyTenants + ", expectTenant=" + expectTenant
+                + ", offline=" + offline + ", writes=" + writes + "]";
+    }
+
     /** Parameters for a loopback emulator with the emulator's default credentials, for tests. */
     public static ConnectionParameters forEmulator(String url) {
         return new ConnectionParameters(

@@ -14,7 +14,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 /**
  * Turns an ISC error response into an {@link IscException} whose message shows every text of the body.
  *
- * <p>ISC answers errors in several shapes: {@code {detailCode, trackingId, messages[{text}], causes}},
+ * <p>ISC returns errors in several shapes: {@code {detailCode, trackingId, messages[{text}], causes}},
  * {@code {error, error_description}} on 401, {@code {errorName, errorMessage}} on 409, and
  * {@code {message, details: {name: text}}} when a workflow save or enable is refused. Bodies that are
  * not JSON (an HTML page from a proxy, a truncated answer) are shown as an excerpt.
@@ -34,6 +34,7 @@ final class ErrorDecoder {
         String head = method + " " + path + " returned " + statusLine(result.status());
         JsonElement body = tryParse(result.body());
         StringBuilder message = new StringBuilder(head);
+
         String detailCode = null;
         String trackingId = null;
         List<String> texts = List.of();
@@ -43,13 +44,15 @@ final class ErrorDecoder {
             trackingId = string(object, "trackingId");
             texts = texts(object);
         }
+
         if (!texts.isEmpty()) {
             message.append(": ").append(String.join("; ", texts));
         } else if (body == null || !body.isJsonObject()) {
             message.append(describeBody(result));
-        } else {
+        } else if (detailCode == null && trackingId == null) {
             message.append(": ").append(excerpt(result.body()));
         }
+
         List<String> codes = new ArrayList<>();
         if (detailCode != null) {
             codes.add("detailCode " + detailCode);
@@ -89,7 +92,7 @@ final class ErrorDecoder {
         return " (" + type + ", " + body.length() + " characters): " + excerpt(body);
     }
 
-    /** The first {@value #EXCERPT_LENGTH} characters on one line, masked before cutting so no secret is split. */
+    /** Returns the first {@value #EXCERPT_LENGTH} characters on one line, masked before cutting so no secret is split. */
     String excerpt(String body) {
         String oneLine = masker.mask(body).replaceAll("\\s+", " ").trim();
         if (oneLine.length() <= EXCERPT_LENGTH) {
@@ -109,7 +112,7 @@ final class ErrorDecoder {
         }
     }
 
-    /** Every human-readable text of an error body, in body order, without duplicates. */
+    /** Returns every human-readable text of an error body, in body order, without duplicates. */
     static List<String> texts(JsonObject body) {
         Set<String> texts = new LinkedHashSet<>();
         addMessageTexts(body.get("messages"), texts);

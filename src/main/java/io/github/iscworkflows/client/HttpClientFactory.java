@@ -1,5 +1,6 @@
 package io.github.iscworkflows.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -13,6 +14,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -27,7 +29,11 @@ final class HttpClientFactory {
 
     private HttpClientFactory() {}
 
-    static CloseableHttpClient create(IscClientConfig config) {
+    /**
+     * Builds the client; {@code requestCount} is incremented for every request message it sends, including
+     * repeats after a proxy authentication challenge.
+     */
+    static CloseableHttpClient create(IscClientConfig config, AtomicInteger requestCount) {
         Timeout connect = Timeout.of(config.connectTimeout);
         Timeout response = Timeout.of(config.responseTimeout);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -37,6 +43,9 @@ final class HttpClientFactory {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(response)
+                        // A POST is not resent after a broken connection, so check pooled connections
+                        // that were idle for a second before reusing them.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -52,7 +61,8 @@ final class HttpClientFactory {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setUserAgent("isc-maven-plugin");
+                .setUserAgent("isc-maven-plugin")
+                .addRequestInterceptorLast((request, entity, context) -> requestCount.incrementAndGet());
         ProxyConfig proxy = config.proxy;
         if (proxy != null) {
             builder.setProxy(new HttpHost(proxy.host(), proxy.port()));

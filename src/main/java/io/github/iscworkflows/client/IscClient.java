@@ -28,7 +28,15 @@ public final class IscClient implements IscApi {
         this.config = config;
         this.log = config.log;
         this.transport = new IscTransport(config, masker);
-        this.paging = new Paging(transport);
+        this.paging = new Paging(transport, log);
+    }
+
+    /**
+     * Adds a value that must not appear in logs or messages, such as a literal secret found in a workflow
+     * file; from now on the client masks it like its own secrets.
+     */
+    public void addSecret(String secret) {
+        masker.add(secret);
     }
 
     /** Masks the client's known secrets in {@code text}, for callers that put client data in messages. */
@@ -48,7 +56,7 @@ public final class IscClient implements IscApi {
             try {
                 candidates = listWorkflows(nameFilter(name));
             } catch (IscException e) {
-                if (e.status() != 400) {
+                if (e.status() != 400 || e instanceof TokenRequestException) {
                     throw e;
                 }
                 nameFilterRejected.set(true);
@@ -62,16 +70,16 @@ public final class IscClient implements IscApi {
         List<JsonObject> matches = new ArrayList<>();
         for (JsonObject candidate : candidates) {
             JsonElement candidateName = candidate.get("name");
-            if (candidateName != null
-                    && candidateName.isJsonPrimitive()
-                    && candidateName.getAsString().equals(name)) {
+            if (candidateName == null || !candidateName.isJsonPrimitive()) {
+                log.debug("Ignoring a workflow without a name in the listing: " + masker.mask(candidate.toString()));
+            } else if (candidateName.getAsString().equals(name)) {
                 matches.add(candidate);
             }
         }
         return matches;
     }
 
-    /** The filter {@code name eq "..."}, with backslashes and quotes in the name escaped. */
+    /** Returns the filter {@code name eq "..."}, with backslashes and quotes in the name escaped. */
     static String nameFilter(String name) {
         return "name eq \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -83,8 +91,8 @@ public final class IscClient implements IscApi {
 
     /**
      * Creates a workflow. When the POST fails after it was sent (5xx, timeout, broken connection), the
-     * server may have created the workflow anyway, so the client looks it up by name and returns it if it
-     * exists; only if it does not is the create sent once more.
+     * server may have created the workflow anyway. So the client looks it up by name and returns it if it
+     * exists. Only if it does not exist is the create sent once more.
      */
     @Override
     public JsonObject createWorkflow(JsonObject body) throws IscException {
@@ -92,7 +100,8 @@ public final class IscClient implements IscApi {
         try {
             return object(request, transport.send(request));
         } catch (IscException e) {
-            boolean outcomeUnknown = e.status() == 0 || e.status() >= 500;
+            // Without a token the create was never sent, so its outcome is known.
+            boolean outcomeUnknown = !(e instanceof TokenRequestException) && (e.status() == 0 || e.status() >= 500);
             JsonElement name = body.get("name");
             if (!outcomeUnknown || name == null || !name.isJsonPrimitive()) {
                 throw e;
@@ -102,8 +111,22 @@ public final class IscClient implements IscApi {
     }
 
     private JsonObject recoverCreate(IscRequest request, String name, IscException failure) throws IscException {
-        log.warn(failure.getMessage() + " Checking whether ISC created workflow \"" + name + "\" anyway.");
-        List<JsonObject> found = findWorkflowsByName(name);
+        log.warn(sentence(failure.getMessage()) + "Checking whether ISC created workflow \"" + name + "\" anyway.");
+        List<JsonObject> found;
+        try {
+            found = findWorkflowsByName(name);
+        } catch (IscException lookup) {
+            throw new IscException(
+                    sentence(failure.getMessage()) + "Looking the workflow up by name failed as well ("
+                            + lookup.getMessage()
+                            + "); check in ISC whether workflow \"" + name + "\" exists before running the build"
+                            + " again.",
+                    failure.status(),
+                    failure.detailCode(),
+                    failure.trackingId(),
+                    failure.texts(),
+                    null);
+        }
         if (found.size() == 1) {
             log.info("Workflow \"" + name + "\" exists now (id " + idOf(found.get(0))
                     + "), so the create went through; not sending it again.");
@@ -111,7 +134,7 @@ public final class IscClient implements IscApi {
         }
         if (found.size() > 1) {
             throw new IscException(
-                    failure.getMessage() + " Afterwards " + found.size() + " workflows named \"" + name
+                    sentence(failure.getMessage()) + "Afterwards " + found.size() + " workflows named \"" + name
                             + "\" exist on the tenant; delete the extra ones in ISC and run the build again.",
                     failure.status(),
                     failure.detailCode(),
@@ -218,7 +241,7 @@ public final class IscClient implements IscApi {
         try {
             return Optional.of(object(request, transport.send(request)));
         } catch (IscException e) {
-            if (e.status() == 404) {
+            if (e.status() == 404 && !(e instanceof TokenRequestException)) {
                 return Optional.empty();
             }
             throw e;
@@ -235,6 +258,11 @@ public final class IscClient implements IscApi {
             // reported below with an excerpt of the body
         }
         throw transport.errors().unreadableBody(request.method(), request.path(), result, "a JSON object");
+    }
+
+    /** Ends a message with a full stop and a space, so another sentence can follow. */
+    private static String sentence(String message) {
+        return message.endsWith(".") ? message + " " : message + ". ";
     }
 
     private static String idOf(JsonObject workflow) {

@@ -51,7 +51,7 @@ public final class IscClientConfig {
     }
 
     /**
-     * The limiter for a tenant: shared by every client with the same client id and host. Loopback
+     * Returns the limiter for a tenant, shared by every client with the same client id and host. Loopback
      * hosts (the emulator, test servers) get no client-side limit, because ISC's limit does not apply.
      */
     private static RequestRateLimiter defaultLimiter(URI baseUrl, String clientId) {
@@ -135,7 +135,7 @@ public final class IscClientConfig {
             return this;
         }
 
-        /** A limiter to use in place of the shared one for this client id and host. */
+        /** Sets a limiter to use in place of the shared one for this client id and host. */
         public Builder rateLimiter(RequestRateLimiter value) {
             this.rateLimiter = value;
             return this;

@@ -35,7 +35,7 @@ record IscRequest(
         return new IscRequest(method, path, query == null ? List.of() : query, body, type, true, idempotent);
     }
 
-    /** The path and query as sent, for logs: the query is shown decoded so filters read naturally. */
+    /** Returns the path and query for logs, with the query decoded so that filters read naturally. */
     String display() {
         if (query.isEmpty()) {
             return path;
@@ -45,7 +45,7 @@ record IscRequest(
         return path + "?" + String.join("&", parts);
     }
 
-    /** The encoded path and query. */
+    /** Returns the path and query as sent, percent-encoded. */
     String encodedPathAndQuery() {
         if (query.isEmpty()) {
             return path;

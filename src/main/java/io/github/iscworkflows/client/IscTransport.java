@@ -2,7 +2,6 @@ package io.github.iscworkflows.client;
 
 import io.github.iscworkflows.support.BuildLog;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -17,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -44,15 +46,20 @@ final class IscTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final AccessTokenCache tokens;
     private final AtomicInteger requestCount = new AtomicInteger();
+    /** Proxy authentication schemes that succeeded, reused by every request so a proxy challenges only once. */
+    private final AuthCache authCache = new BasicAuthCache();
+
     private final BuildLog log;
+    private final FailureMessages messages;
 
     IscTransport(IscClientConfig config, SecretMasker masker) {
         this.config = config;
         this.masker = masker;
         this.log = config.log;
         this.errors = new ErrorDecoder(masker);
+        this.messages = new FailureMessages(config, masker);
         this.retryPolicy = new RetryPolicy(config.random);
-        this.http = HttpClientFactory.create(config);
+        this.http = HttpClientFactory.create(config, requestCount);
         this.tokens = new AccessTokenCache(new TokenRequest(this, config, masker), config.time);
         masker.add(config.clientSecret);
         if (config.proxy != null) {
@@ -86,12 +93,12 @@ final class IscTransport implements AutoCloseable {
                     Duration delay = retryPolicy.backoff(retries);
                     if (mayRetry(retries, started, delay)) {
                         retries++;
-                        log.info(retryLine(request, describe(e), delay, retries));
+                        log.info(retryLine(request, FailureMessages.describe(e), delay, retries));
                         pause(request, delay);
                         continue;
                     }
                 }
-                throw transportFailure(request, e, retries + 1);
+                throw messages.transportFailure(request, e, retries + 1);
             }
             int status = result.status();
             if (status == 401 && request.authenticated() && !tokenRenewed) {
@@ -113,7 +120,7 @@ final class IscTransport implements AutoCloseable {
                 }
             }
             if (status >= 400) {
-                throw errors.decode(request.method(), request.path(), result, hint(request, status, retries));
+                throw errors.decode(request.method(), request.path(), result, messages.hint(request, status, retries));
             }
             return result;
         }
@@ -131,8 +138,8 @@ final class IscTransport implements AutoCloseable {
         return status == 500 || status == 502 || status == 503 || status == 504;
     }
 
-    /** Whether the request failed before any byte reached the server, so that resending is safe. */
-    private static boolean isConnectFailure(IOException e) {
+    /** Returns whether the request failed before any byte reached the server, so that resending is safe. */
+    static boolean isConnectFailure(IOException e) {
         return e instanceof ConnectException
                 || e instanceof ConnectTimeoutException
                 || e instanceof NoRouteToHostException
@@ -173,10 +180,11 @@ final class IscTransport implements AutoCloseable {
                     request.body(), ContentType.create(request.contentType(), StandardCharsets.UTF_8)));
         }
         ClassicHttpRequest httpRequest = builder.build();
-        requestCount.incrementAndGet();
         long started = config.time.nanoTime();
         try {
-            HttpResult result = http.execute(httpRequest, response -> {
+            HttpClientContext context = HttpClientContext.create();
+            context.setAuthCache(authCache);
+            HttpResult result = http.execute(httpRequest, context, response -> {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (Header header : response.getHeaders()) {
                     headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
@@ -189,8 +197,8 @@ final class IscTransport implements AutoCloseable {
             return result;
         } catch (IOException e) {
             if (log.isDebugEnabled()) {
-                log.debug(masker.mask(request.method() + " " + request.display() + " -> " + describe(e) + " after "
-                        + elapsedMillis(started) + " ms"));
+                log.debug(masker.mask(request.method() + " " + request.display() + " -> " + FailureMessages.describe(e)
+                        + " after " + elapsedMillis(started) + " ms"));
             }
             throw e;
         }
@@ -222,68 +230,6 @@ final class IscTransport implements AutoCloseable {
 
     private static String seconds(Duration delay) {
         return String.format(Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
-    }
-
-    private String hint(IscRequest request, int status, int retries) {
-        String attempts = retries == 0 ? "" : "Gave up after " + (retries + 1) + " attempts. ";
-        if (status == 401) {
-            return request.authenticated()
-                    ? "ISC refused a freshly fetched token as well; check that the API client is still active and "
-                            + "allowed for this API."
-                    : null;
-        }
-        if (status == 403) {
-            String versionPrefix = "/" + config.apiVersion;
-            String apiPath = request.path().startsWith(versionPrefix)
-                    ? request.path().substring(versionPrefix.length())
-                    : request.path();
-            String scopes = ScopeHints.requiredScopes(request.method(), apiPath);
-            return scopes == null
-                    ? null
-                    : "This call needs the scope " + scopes
-                            + "; give the API client that scope in ISC (or use a client that has it).";
-        }
-        if (status == 429) {
-            return attempts + "Another build may be using the same client id; raise <maxRetries> (-Disc.maxRetries) "
-                    + "or run fewer builds against this tenant at once.";
-        }
-        return attempts.isEmpty() ? null : attempts.trim();
-    }
-
-    private IscException transportFailure(IscRequest request, IOException e, int attempts) {
-        String where = request.method() + " " + request.path();
-        String after = attempts > 1 ? " after " + attempts + " attempts" : "";
-        String message;
-        if (e instanceof UnknownHostException) {
-            message = where + " failed: unknown host " + config.baseUrl.getHost()
-                    + ". Check the tenant URL (<url>, -Disc.url or SAIL_BASE_URL) and the DNS or proxy settings.";
-        } else if (e instanceof SSLException) {
-            message =
-                    where + " failed: the TLS connection to " + config.baseUrl.getHost() + " failed (" + e.getMessage()
-                            + "). If a proxy or the tenant presents a certificate from a private CA, add that CA to a trust"
-                            + " store and pass -Djavax.net.ssl.trustStore=PATH in MAVEN_OPTS.";
-        } else if (isConnectFailure(e)) {
-            message = where + " failed: cannot connect to " + config.baseUrl.getHost() + " (" + describe(e) + ")"
-                    + after + ". Check the tenant URL, the network and the proxy in settings.xml; the connect timeout"
-                    + " is " + readable(config.connectTimeout) + " (<connectTimeout>, -Disc.connectTimeout).";
-        } else if (e instanceof InterruptedIOException) {
-            message = where + " timed out: no response within " + readable(config.responseTimeout) + after
-                    + ". Raise <timeout> (-Disc.timeout) if the tenant is slow.";
-        } else {
-            message = where + " failed: the connection broke (" + describe(e) + ")" + after + ".";
-        }
-        return new IscException(masker.mask(message), 0, null, null, List.of(), null);
-    }
-
-    /** A timeout as users set it: whole seconds, or milliseconds below one second. */
-    private static String readable(Duration duration) {
-        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
-    }
-
-    private static String describe(IOException e) {
-        String text = e.getMessage();
-        String type = e.getClass().getSimpleName();
-        return text == null || text.isBlank() ? type : type + ": " + text;
     }
 
     @Override

@@ -11,7 +11,7 @@ public final class LoopbackHosts {
 
     private LoopbackHosts() {}
 
-    /** Whether {@code host} (as in a URI, IPv6 possibly in brackets) is a loopback name or address. */
+    /** Returns whether {@code host} (as in a URI, IPv6 possibly in brackets) is a loopback name or address. */
     public static boolean isLoopback(String host) {
         if (host == null) {
             return false;

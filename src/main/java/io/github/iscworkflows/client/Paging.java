@@ -4,9 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.github.iscworkflows.support.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a whole collection page by page with {@code limit} and {@code offset}.
@@ -24,9 +27,14 @@ final class Paging {
     static final int MAX_PAGES = 2_000;
 
     private final IscTransport transport;
+    private final BuildLog log;
 
-    Paging(IscTransport transport) {
+    /** Paths whose first page was rejected with {@code count=true} and accepted without it. */
+    private final Set<String> countRejected = ConcurrentHashMap.newKeySet();
+
+    Paging(IscTransport transport, BuildLog log) {
         this.transport = transport;
+        this.log = log;
     }
 
     List<JsonObject> listObjects(String path, String filters) throws IscException {
@@ -49,15 +57,24 @@ final class Paging {
                                 + " the offset parameter, so the listing was stopped.",
                         0);
             }
-            List<Map.Entry<String, String>> query = new ArrayList<>();
-            query.add(Map.entry("limit", String.valueOf(PAGE_SIZE)));
-            query.add(Map.entry("offset", String.valueOf(offset)));
-            query.add(Map.entry("count", "true"));
-            if (filters != null) {
-                query.add(Map.entry("filters", filters));
+            IscRequest request = pageRequest(path, filters, offset, !countRejected.contains(path));
+            HttpResult result;
+            try {
+                result = transport.send(request);
+            } catch (IscException e) {
+                boolean countSuspect =
+                        e.status() == 400 && offset == 0 && filters == null && !(e instanceof TokenRequestException);
+                if (!countSuspect || countRejected.contains(path)) {
+                    throw e;
+                }
+                // NOTE: the v2025 OpenAPI does not list query parameters for every collection, so a
+                // tenant might reject count=true. Ask once more without it, and remember if that works.
+                request = pageRequest(path, null, offset, false);
+                result = transport.send(request);
+                countRejected.add(path);
+                log.info("GET " + path + " rejected count=true (" + e.getMessage() + "), so listings there no longer"
+                        + " send it; an incomplete listing is then noticed only by a short page.");
             }
-            IscRequest request = IscRequest.api("GET", path, query, null, null);
-            HttpResult result = transport.send(request);
             JsonArray items = array(request, result);
             Long pageTotal = totalCount(result);
             if (pageTotal != null) {
@@ -77,6 +94,19 @@ final class Paging {
                     0);
         }
         return all;
+    }
+
+    private static IscRequest pageRequest(String path, String filters, int offset, boolean count) {
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        query.add(Map.entry("limit", String.valueOf(PAGE_SIZE)));
+        query.add(Map.entry("offset", String.valueOf(offset)));
+        if (count) {
+            query.add(Map.entry("count", "true"));
+        }
+        if (filters != null) {
+            query.add(Map.entry("filters", filters));
+        }
+        return IscRequest.api("GET", path, query, null, null);
     }
 
     private JsonArray array(IscRequest request, HttpResult result) throws IscException {

@@ -35,7 +35,7 @@ public final class RequestRateLimiter {
         this.time = time;
     }
 
-    /** The limiter with the default limit for {@code key} (client id and tenant host), created on first use. */
+    /** Returns the limiter with the default limit for {@code key} (client id and tenant host), created on first use. */
     public static RequestRateLimiter shared(String key) {
         return SHARED.computeIfAbsent(
                 key, k -> new RequestRateLimiter(DEFAULT_MAX_REQUESTS, DEFAULT_WINDOW, ClientTime.system()));

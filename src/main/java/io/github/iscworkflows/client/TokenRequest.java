@@ -35,22 +35,18 @@ final class TokenRequest implements AccessTokenCache.Fetcher {
             result = transport.send(request);
         } catch (IscException e) {
             if (e.status() == 400 || e.status() == 401) {
-                throw new IscException(
+                throw new TokenRequestException(
                         e.getMessage() + ". Check the client id and secret (<clientId>/<clientSecret>, "
                                 + "-Disc.clientId/-Disc.clientSecret, the settings.xml server of <serverId>, or "
                                 + "SAIL_CLIENT_ID/SAIL_CLIENT_SECRET) and that the API client exists on this tenant.",
-                        e.status(),
-                        e.detailCode(),
-                        e.trackingId(),
-                        e.texts(),
-                        null);
+                        e);
             }
-            throw e;
+            throw new TokenRequestException(e.getMessage(), e);
         }
         JsonObject body = parseObject(request, result);
         JsonElement token = body.get("access_token");
         if (token == null || !token.isJsonPrimitive() || token.getAsString().isBlank()) {
-            throw new IscException(
+            throw new TokenRequestException(
                     "POST " + PATH + " returned " + ErrorDecoder.statusLine(result.status())
                             + " without an access_token; the url may not point at an ISC tenant API (" + config.baseUrl
                             + ").",
@@ -70,7 +66,9 @@ final class TokenRequest implements AccessTokenCache.Fetcher {
         } catch (JsonParseException e) {
             // reported below with an excerpt of the body
         }
-        throw transport.errors().unreadableBody(request.method(), PATH, result, "a JSON token response");
+        IscException unreadable =
+                transport.errors().unreadableBody(request.method(), PATH, result, "a JSON token response");
+        throw new TokenRequestException(unreadable.getMessage(), unreadable);
     }
 
     private static Duration lifetime(JsonObject body) {

@@ -5,11 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The emulator-only endpoints under {@code /emulator/}: statistics, the UI toggle stand-in, state
- * dump and seed, faults, reference mode and shutdown. They need no token and are not counted.
+ * dump and seed, faults, reference mode and shutdown. They need no token, are not counted, and
+ * read JSON bodies whatever their content type, so that a plain {@code curl -d} works.
  */
 final class ControlApi {
 
@@ -58,7 +61,7 @@ final class ControlApi {
 
     private Response seed(Request request) {
         try {
-            emulator.state().replace(request.jsonObject());
+            emulator.state().replace(Json.parseObject(request.body));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -78,7 +81,7 @@ final class ControlApi {
      * "body": {...}}}, or {@code "delayMillis": 500}, or {@code "drop": true}.
      */
     private Response addFault(Request request) {
-        JsonObject body = request.jsonObject();
+        JsonObject body = Json.parseObject(request.body);
         String path = Json.string(body, "path");
         if (path == null || path.isBlank()) {
             throw ApiException.badRequest("A fault needs a 'path' such as /workflows/{id}.");
@@ -116,7 +119,7 @@ final class ControlApi {
     private Response changeMode(Request request) {
         String text = request.body == null ? "" : request.body.trim();
         if (text.startsWith("{")) {
-            text = Json.string(request.jsonObject(), "mode");
+            text = Json.string(Json.parseObject(request.body), "mode");
         }
         try {
             emulator.state().mode(ReferenceMode.parse(text));
@@ -127,12 +130,14 @@ final class ControlApi {
     }
 
     private Response shutdown(Request request) {
-        Thread stopper = new Thread(emulator::stopSoon, "isc-emulator-shutdown");
-        stopper.setDaemon(true);
-        stopper.start();
         JsonObject body = new JsonObject();
         body.addProperty("message", "The emulator is stopping.");
-        return new Response(202, body, java.util.Map.of());
+        Runnable stopInBackground = () -> {
+            Thread stopper = new Thread(emulator::stop, "isc-emulator-shutdown");
+            stopper.setDaemon(true);
+            stopper.start();
+        };
+        return new Response(202, body, Map.of(), stopInBackground);
     }
 
     private JsonObject mode() {
@@ -143,7 +148,7 @@ final class ControlApi {
 
     private static JsonObject describe(Fault fault) {
         JsonObject json = new JsonObject();
-        json.addProperty("kind", fault.kind().name().toLowerCase(java.util.Locale.ROOT));
+        json.addProperty("kind", fault.kind().name().toLowerCase(Locale.ROOT));
         json.addProperty("method", fault.method());
         json.addProperty("path", fault.path());
         json.addProperty("times", fault.times());

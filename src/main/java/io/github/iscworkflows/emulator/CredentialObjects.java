@@ -30,7 +30,7 @@ final class CredentialObjects {
             node.addProperty("refID", refId);
         }
 
-        /** The authentication type the step's error names: {@code param_oauth} becomes {@code oauth}. */
+        /** Returns the authentication type a run error names: {@code param_oauth} becomes {@code oauth}. */
         String authenticationType() {
             return attribute.substring("param_".length());
         }
@@ -38,7 +38,7 @@ final class CredentialObjects {
 
     private CredentialObjects() {}
 
-    /** The credential objects of {@code workflow} in step order; empty when it has no definition. */
+    /** Finds the credential objects of {@code workflow} in step order; the list is empty without a definition. */
     static List<Credential> find(JsonObject workflow) {
         List<Credential> found = new ArrayList<>();
         JsonObject definition = Json.object(workflow, "definition");

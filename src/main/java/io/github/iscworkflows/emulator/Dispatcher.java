@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The single HTTP handler: splits off the version prefix, finds the route, counts the request,
- * applies faults, checks the token and the rate limit, calls the handler and writes the answer.
+ * applies faults, checks the token and the rate limit, calls the handler and writes the response.
  */
 final class Dispatcher implements HttpHandler {
 
@@ -32,6 +32,7 @@ final class Dispatcher implements HttpHandler {
     private final Faults faults;
     private final TokenIssuer tokens;
     private final RateLimiter rateLimiter;
+    private final RequestRecorder recorder;
 
     Dispatcher(
             List<Route> apiRoutes,
@@ -40,7 +41,8 @@ final class Dispatcher implements HttpHandler {
             RequestStats stats,
             Faults faults,
             TokenIssuer tokens,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter,
+            RequestRecorder recorder) {
         this.apiRoutes = apiRoutes;
         this.controlRoutes = controlRoutes;
         this.tokenRoute = tokenRoute;
@@ -48,6 +50,7 @@ final class Dispatcher implements HttpHandler {
         this.faults = faults;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
+        this.recorder = recorder;
     }
 
     @Override
@@ -68,10 +71,14 @@ final class Dispatcher implements HttpHandler {
             if (response != null) {
                 write(exchange, response);
             }
+            if (response != null && response.afterSend() != null) {
+                exchange.close();
+                response.afterSend().run();
+            }
         }
     }
 
-    /** Returns the answer, or null after dropping the connection. */
+    /** Returns the response, or null after dropping the connection. */
     private Response dispatch(HttpExchange exchange, String body) {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getPath();
@@ -93,6 +100,9 @@ final class Dispatcher implements HttpHandler {
         }
         String apiPath = request == null ? rawPath : request.apiPath;
         stats.record(route == null ? method + " " + apiPath : route.key());
+        if (request != null) {
+            recorder.record(request);
+        }
 
         Fault fault = faults.take(method, rawPath, apiPath, route == null ? null : route.template());
         if (fault != null && applyFault(fault, exchange)) {

@@ -8,13 +8,13 @@ import java.util.Objects;
  * and {@code path}. The path matches the path as sent ({@code /v2025/workflows/abc}), the path without
  * its version prefix ({@code /workflows/abc}) or the route template ({@code /workflows/{id}}).
  *
- * <p>A {@link Kind#DELAY} holds the request for {@code delay} and then serves it normally; a
- * {@link Kind#STATUS} answers with {@code status} and {@code body} (an ISC error body when null); a
- * {@link Kind#DROP} closes the connection without an answer.
+ * <p>A {@link Kind#DELAY} delays the request by {@code delay} and then serves it normally. A
+ * {@link Kind#STATUS} responds with {@code status} and {@code body} (an ISC error body when null). A
+ * {@link Kind#DROP} closes the connection without a response.
  */
 public record Fault(Kind kind, String method, String path, int times, Duration delay, int status, String body) {
 
-    /** What the fault does. */
+    /** The effect of a fault. */
     public enum Kind {
         DELAY,
         STATUS,
@@ -36,22 +36,22 @@ public record Fault(Kind kind, String method, String path, int times, Duration d
         method = method == null ? null : method.toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Holds the next matching request for {@code delay}, then serves it. */
+    /** Delays the next matching request by {@code delay}, then serves it. */
     public static Fault delay(String path, Duration delay) {
         return new Fault(Kind.DELAY, null, path, 1, delay, 0, null);
     }
 
-    /** Answers the next matching request with {@code status} and an ISC error body. */
+    /** Responds to the next matching request with {@code status} and an ISC error body. */
     public static Fault status(String path, int status) {
         return new Fault(Kind.STATUS, null, path, 1, null, status, null);
     }
 
-    /** Answers the next matching request with {@code status} and {@code body} (sent as JSON). */
+    /** Responds to the next matching request with {@code status} and {@code body} (sent as JSON). */
     public static Fault status(String path, int status, String body) {
         return new Fault(Kind.STATUS, null, path, 1, null, status, body);
     }
 
-    /** Closes the connection of the next matching request without an answer. */
+    /** Closes the connection of the next matching request without a response. */
     public static Fault drop(String path) {
         return new Fault(Kind.DROP, null, path, 1, null, 0, null);
     }

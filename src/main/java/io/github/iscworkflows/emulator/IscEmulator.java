@@ -34,6 +34,7 @@ public final class IscEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final RequestStats stats = new RequestStats();
     private final Faults faults = new Faults();
+    private final RequestRecorder recorder = new RequestRecorder();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger stopCalls = new AtomicInteger();
     private HttpServer server;
@@ -100,7 +101,8 @@ public final class IscEmulator implements AutoCloseable {
                 stats,
                 faults,
                 tokens,
-                new RateLimiter(options.rateLimit(), options.rateLimitWindow()));
+                new RateLimiter(options.rateLimit(), options.rateLimitWindow()),
+                recorder);
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
         server.createContext("/", dispatcher);
@@ -120,7 +122,7 @@ public final class IscEmulator implements AutoCloseable {
         url = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The tenant base URL, for example {@code http://127.0.0.1:41234}; API paths go below it. */
+    /** Returns the tenant base URL, for example {@code http://127.0.0.1:41234}. API paths go below it. */
     public String url() {
         return url;
     }
@@ -133,7 +135,7 @@ public final class IscEmulator implements AutoCloseable {
         return options;
     }
 
-    /** The tenant, to seed and inspect from tests. */
+    /** Returns the tenant, to seed and inspect from tests. */
     public EmulatorState state() {
         return state;
     }
@@ -144,6 +146,23 @@ public final class IscEmulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Starts or stops keeping every API request received (token requests included, emulator-only
+     * calls not) for {@link #recordedRequests()}. Off at start.
+     */
+    public void recordRequests(boolean on) {
+        recorder.recording(on);
+    }
+
+    /** Returns the requests kept since recording started or {@link #clearRecordedRequests()}, oldest first. */
+    public List<RecordedRequest> recordedRequests() {
+        return recorder.list();
+    }
+
+    public void clearRecordedRequests() {
+        recorder.clear();
     }
 
     /**
@@ -163,16 +182,6 @@ public final class IscEmulator implements AutoCloseable {
         } finally {
             stopped.countDown();
         }
-    }
-
-    /** Stops after a short pause, so that the answer to {@code POST /emulator/shutdown} gets out first. */
-    void stopSoon() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        stop();
     }
 
     /** Blocks until {@link #stop()} has finished, for example after {@code POST /emulator/shutdown}. */

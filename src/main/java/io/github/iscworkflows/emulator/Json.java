@@ -43,7 +43,7 @@ final class Json {
         return element.getAsJsonObject();
     }
 
-    /** The string value of {@code key}, or null when absent, null or not a string. */
+    /** Returns the string value of {@code key}, or null when it is absent, null or not a string. */
     static String string(JsonObject object, String key) {
         JsonElement value = object == null ? null : object.get(key);
         if (value == null
@@ -54,7 +54,7 @@ final class Json {
         return value.getAsString();
     }
 
-    /** The object value of {@code key}, or null when absent or not an object. */
+    /** Returns the object value of {@code key}, or null when it is absent or not an object. */
     static JsonObject object(JsonObject object, String key) {
         JsonElement value = object == null ? null : object.get(key);
         return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
@@ -68,7 +68,7 @@ final class Json {
                 && value.getAsBoolean();
     }
 
-    /** The current time as ISC prints it, for example {@code 2026-12-04T16:20:00.123Z}. */
+    /** Returns the current time as ISC prints it, for example {@code 2026-12-04T16:20:00.123Z}. */
     static String now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }

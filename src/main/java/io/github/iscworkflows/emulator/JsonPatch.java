@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * RFC 6902 JSON Patch, operations {@code add}, {@code remove}, {@code replace} and {@code test}, on a
- * Gson tree. Problems are 400 answers naming the operation's index.
+ * Gson tree. Problems become 400 responses that name the operation's index.
  */
 final class JsonPatch {
 

@@ -55,7 +55,7 @@ final class ListQuery {
         return value;
     }
 
-    /** A comparator for {@code name,-created}; null when {@code text} is blank. */
+    /** Builds a comparator for sorters such as {@code name,-created}; returns null when {@code text} is blank. */
     static Comparator<JsonObject> sorters(String text, Set<String> sortable) {
         if (text == null || text.isBlank()) {
             return null;

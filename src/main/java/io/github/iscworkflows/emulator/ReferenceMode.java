@@ -20,7 +20,7 @@ public enum ReferenceMode {
     /** Create and update put a random {@code refID} with no reference record behind it. */
     DANGLING;
 
-    /** The spelling used in properties, seed files and docs: {@code never}, {@code on-create}... */
+    /** Returns the spelling used in properties, seed files and docs: {@code never}, {@code on-create}... */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -52,7 +52,7 @@ final class Request {
         return pathParameters.get(name);
     }
 
-    /** The media type of the body without parameters, lower case; empty when absent. */
+    /** Returns the media type of the body without parameters, in lower case, or an empty string when absent. */
     String contentType() {
         String value = headers.getFirst("Content-Type");
         if (value == null) {
@@ -62,7 +62,20 @@ final class Request {
         return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Parses the body as a JSON object.
+     *
+     * @throws ApiException 415 when a body comes with a content type other than JSON, 400 when it is
+     *     not a JSON object
+     */
     JsonObject jsonObject() {
+        String type = contentType();
+        if (!type.isEmpty() && !type.equals("application/json") && !type.endsWith("+json")) {
+            throw ApiException.standard(
+                    415,
+                    "415 Unsupported Media Type",
+                    method + " " + rawPath + " needs Content-Type application/json, got '" + type + "'.");
+        }
         return Json.parseObject(body);
     }
 

@@ -4,8 +4,15 @@ import com.google.gson.JsonElement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A handler's answer: status, JSON body (null for none) and extra headers. */
-record Response(int status, JsonElement body, Map<String, String> headers) {
+/**
+ * A handler's response: status, JSON body (null for none), extra headers, and an action to run
+ * once the response has been sent (null for none).
+ */
+record Response(int status, JsonElement body, Map<String, String> headers, Runnable afterSend) {
+
+    Response(int status, JsonElement body, Map<String, String> headers) {
+        this(status, body, headers, null);
+    }
 
     static Response ok(JsonElement body) {
         return new Response(200, body, Map.of());
@@ -18,6 +25,6 @@ record Response(int status, JsonElement body, Map<String, String> headers) {
     Response withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, body, copy);
+        return new Response(status, body, copy, afterSend);
     }
 }

@@ -33,6 +33,7 @@ final class TokenEndpoint {
         if (request.contentType().equals("application/x-www-form-urlencoded")) {
             form.putAll(Request.parseForm(request.body));
         }
+
         String id = form.get("client_id");
         String secret = form.get("client_secret");
         String authorization = request.headers.getFirst("Authorization");
@@ -44,6 +45,7 @@ final class TokenEndpoint {
                 secret = decoded.substring(colon + 1);
             }
         }
+
         String grantType = form.get("grant_type");
         if (!"client_credentials".equals(grantType)) {
             JsonObject body = new JsonObject();
@@ -54,6 +56,7 @@ final class TokenEndpoint {
         if (!clientId.equals(id) || !clientSecret.equals(secret)) {
             throw ApiException.unauthorized("Bad client credentials");
         }
+
         JsonObject body = new JsonObject();
         body.addProperty("access_token", tokens.issue(id));
         body.addProperty("token_type", "bearer");

@@ -6,6 +6,7 @@ import io.github.iscworkflows.client.IscClient;
 import io.github.iscworkflows.client.IscClientConfig;
 import io.github.iscworkflows.client.ProxyConfig;
 import io.github.iscworkflows.support.BuildLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ final class ConnectionResolver {
     static final String ENV_URL = "SAIL_BASE_URL";
     static final String ENV_CLIENT_ID = "SAIL_CLIENT_ID";
     static final String ENV_CLIENT_SECRET = "SAIL_CLIENT_SECRET";
+
+    /** Timeouts used when the parameters leave them unset, the same as the goals' defaults. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(120);
 
     private final Settings settings;
     private final SettingsDecrypter decrypter;
@@ -63,8 +69,8 @@ final class ConnectionResolver {
         IscClientConfig config = IscClientConfig.builder(
                         connection.url().toString(), connection.clientId(), connection.clientSecret())
                 .apiVersion(given.apiVersion() == null || given.apiVersion().isBlank() ? "v2025" : given.apiVersion())
-                .connectTimeout(given.connectTimeout())
-                .responseTimeout(given.responseTimeout())
+                .connectTimeout(orDefault(given.connectTimeout(), DEFAULT_CONNECT_TIMEOUT))
+                .responseTimeout(orDefault(given.responseTimeout(), DEFAULT_RESPONSE_TIMEOUT))
                 .maxRetries(given.maxRetries())
                 .proxy(proxy)
                 .log(log)
@@ -129,6 +135,10 @@ final class ConnectionResolver {
                     + " the secret again with mvn --encrypt-password.");
         }
         return result.getServer();
+    }
+
+    private static Duration orDefault(Duration value, Duration fallback) {
+        return value == null || value.isNegative() || value.isZero() ? fallback : value;
     }
 
     private static String serverSource(String serverId, String field) {

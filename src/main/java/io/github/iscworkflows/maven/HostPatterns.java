@@ -8,7 +8,7 @@ final class HostPatterns {
 
     private HostPatterns() {}
 
-    /** Whether {@code host} matches {@code glob}. */
+    /** Returns whether {@code host} matches {@code glob}. */
     static boolean matches(String glob, String host) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.trim().toLowerCase(Locale.ROOT).toCharArray()) {
@@ -23,7 +23,7 @@ final class HostPatterns {
         return Pattern.matches(regex.toString(), host.toLowerCase(Locale.ROOT));
     }
 
-    /** The host of an entry that users may write as a host, a pattern or a whole URL (port and path dropped). */
+    /** Returns the host of an entry that users may write as a host, a pattern or a whole URL (port and path dropped). */
     static String hostOf(String entry) {
         String host = entry.trim();
         int scheme = host.indexOf("://");

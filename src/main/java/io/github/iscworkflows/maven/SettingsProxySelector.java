@@ -58,7 +58,7 @@ final class SettingsProxySelector {
         return null;
     }
 
-    /** Whether {@code host} matches one of the {@code |}- or {@code ,}-separated patterns. */
+    /** Returns whether {@code host} matches one of the {@code |}- or {@code ,}-separated patterns. */
     static boolean isNonProxyHost(String nonProxyHosts, String host) {
         if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
             return false;

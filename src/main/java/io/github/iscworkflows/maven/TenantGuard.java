@@ -68,7 +68,7 @@ final class TenantGuard {
         }
     }
 
-    /** Whether {@code host} is the tenant named by its whole host or its first label (case-insensitive). */
+    /** Returns whether {@code host} is the tenant named by its whole host or its first label (case-insensitive). */
     static boolean isExpectedTenant(String expected, String host) {
         String want = HostPatterns.hostOf(expected).toLowerCase(Locale.ROOT);
         if (want.equals(host)) {

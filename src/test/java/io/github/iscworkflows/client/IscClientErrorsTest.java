@@ -157,6 +157,31 @@ class IscClientErrorsTest extends ClientTestBase {
     }
 
     @Test
+    void tokenEndpointNotFoundIsNotAnAbsentWorkflow() {
+        isc.token(new MockResponse.Builder().code(404).build());
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals("POST /oauth/token returned 404 Not Found (no content type, empty body)", e.getMessage());
+        assertEquals(List.of(), isc.apiRequests());
+    }
+
+    @Test
+    void tokenBadRequestIsNotARejectedFilter() {
+        isc.token(json(400, "{\"error\":\"invalid_request\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.findWorkflowsByName("Welcome"));
+
+        assertEquals(
+                "POST /oauth/token returned 400 Bad Request: invalid_request. Check the client id and secret"
+                        + " (<clientId>/<clientSecret>, -Disc.clientId/-Disc.clientSecret, the settings.xml server of"
+                        + " <serverId>, or SAIL_CLIENT_ID/SAIL_CLIENT_SECRET) and that the API client exists on this"
+                        + " tenant.",
+                e.getMessage());
+        assertEquals(1, isc.requests().size());
+    }
+
+    @Test
     void emptyErrorBodyShowsStatus() {
         isc.then(new MockResponse.Builder().code(404).build());
 

@@ -40,7 +40,7 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void tooManyRequestsWithoutRetryAfterBacksOffExponentially() throws Exception {
+    void tooManyRequestsBacksOffExponentially() throws Exception {
         isc.then(tooManyRequests(null))
                 .then(tooManyRequests(null))
                 .then(tooManyRequests(null))
@@ -70,7 +70,7 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void tooManyRequestsGivesUpWhenWaitExceedsRetryTime() {
+    void tooManyRequestsRespectsMaxRetryTime() {
         useClient(config().maxRetryTime(Duration.ofSeconds(30)));
         isc.then(tooManyRequests("20")).then(tooManyRequests("20"));
 
@@ -159,7 +159,8 @@ class IscClientFaultsTest extends ClientTestBase {
                         .endsWith("after 3 attempts. Check the tenant URL, the network and the proxy in settings.xml;"
                                 + " the connect timeout is 30 s (<connectTimeout>, -Disc.connectTimeout)."),
                 e.getMessage());
-        assertEquals(3, client.requestCount());
+        // No request was sent, because no connection was made.
+        assertEquals(0, client.requestCount());
     }
 
     @Test
@@ -176,6 +177,25 @@ class IscClientFaultsTest extends ClientTestBase {
                         .toList());
         assertEquals(4, client.requestCount());
         assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void bearerChallengeStillRenewsToken() throws Exception {
+        isc.then(new MockResponse.Builder()
+                        .code(401)
+                        .addHeader("WWW-Authenticate", "Bearer realm=\"isc\", error=\"invalid_token\"")
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"error\":\"JWT validation failed: JWT is expired\"}")
+                        .build())
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+
+        assertEquals(
+                List.of("Bearer token-1", "Bearer token-2"),
+                isc.apiRequests().stream()
+                        .map(r -> r.getHeaders().get("Authorization"))
+                        .toList());
     }
 
     @Test
@@ -227,6 +247,23 @@ class IscClientFaultsTest extends ClientTestBase {
                                 + " HTTP/1.1",
                         "POST /v2025/workflows HTTP/1.1"),
                 isc.apiRequestLines());
+    }
+
+    @Test
+    void createWithFailedLookupSaysToCheckTenant() {
+        useClient(config().maxRetries(0));
+        isc.then(json(502, "{\"detailCode\":\"502 Bad Gateway\"}"))
+                .then(json(502, "{\"detailCode\":\"502 Bad Gateway\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.createWorkflow(body("Welcome")));
+
+        assertEquals(
+                "POST /v2025/workflows returned 502 Bad Gateway (detailCode 502 Bad Gateway). Looking the workflow"
+                        + " up by name failed as well (GET /v2025/workflows returned 502 Bad Gateway (detailCode 502"
+                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists before running the build"
+                        + " again.",
+                e.getMessage());
+        assertEquals(2, isc.apiRequests().size());
     }
 
     @Test

@@ -127,7 +127,43 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameUsesEscapedFilterAndChecksNames() throws Exception {
+    void rejectedCountIsDroppedAndRemembered() throws Exception {
+        isc.then(json(
+                        400,
+                        "{\"detailCode\":\"400.1 Bad Request Content\",\"messages\":[{\"text\":\"Unknown"
+                                + " parameter count\"}]}"))
+                .then(json(200, workflows(0, 2)))
+                .then(json(200, workflows(0, 2)));
+
+        List<JsonObject> first = client.listWorkflows(null);
+        List<JsonObject> second = client.listWorkflows(null);
+
+        assertEquals(2, first.size());
+        assertEquals(2, second.size());
+        assertEquals(
+                List.of(
+                        "GET /v2025/workflows?limit=250&offset=0&count=true HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0 HTTP/1.1",
+                        "GET /v2025/workflows?limit=250&offset=0 HTTP/1.1"),
+                isc.apiRequestLines());
+        assertTrue(log.lines()
+                .contains("[info] GET /v2025/workflows rejected count=true (GET /v2025/workflows returned 400 Bad"
+                        + " Request: Unknown parameter count (detailCode 400.1 Bad Request Content)), so listings"
+                        + " there no longer send it; an incomplete listing is then noticed only by a short page."));
+    }
+
+    @Test
+    void badRequestTwiceIsNotBlamedOnCount() {
+        isc.then(json(400, "{\"message\":\"broken\"}")).then(json(400, "{\"message\":\"still broken\"}"));
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals("GET /v2025/workflows returned 400 Bad Request: still broken", e.getMessage());
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
+    void findByNameEscapesFilter() throws Exception {
         isc.then(
                 json(200, "[{\"id\":\"a\",\"name\":\"Say \\\"hi\\\"\"},{\"id\":\"b\",\"name\":\"Say \\\"hi\\\" 2\"}]"));
 
@@ -140,7 +176,7 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameFallsBackToListingWhenFilterRejected() throws Exception {
+    void rejectedFilterFallsBackToListing() throws Exception {
         isc.then(json(
                         400,
                         "{\"detailCode\":\"400.1 Bad Request Content\",\"messages\":[{\"text\":\"filters"
@@ -162,7 +198,7 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
-    void findByNameDoesNotFallBackOnServerError() {
+    void serverErrorSkipsListingFallback() {
         useClient(config().maxRetries(0));
         isc.then(json(
                 500,
@@ -173,6 +209,24 @@ class IscClientRequestsTest extends ClientTestBase {
 
         assertEquals(500, e.status());
         assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void listingToleratesMissingOptionalFields() throws Exception {
+        String sparse = "[{\"id\":\"a\",\"name\":\"Sparse\",\"definition\":{\"start\":\"End\"},"
+                + "\"trigger\":{\"type\":\"SOMETHING_NEW\",\"attributes\":null}},"
+                + "{\"id\":\"b\",\"trigger\":null}]";
+        isc.then(json(200, sparse)).then(json(200, sparse));
+
+        List<JsonObject> all = client.listWorkflows(null);
+        List<JsonObject> found = client.findWorkflowsByName("Sparse");
+
+        assertEquals(2, all.size());
+        assertEquals(1, found.size());
+        assertEquals("a", found.get(0).get("id").getAsString());
+        assertTrue(log.lines()
+                .contains(
+                        "[debug] Ignoring a workflow without a name in the listing: {\"id\":\"b\",\"trigger\":null}"));
     }
 
     @Test

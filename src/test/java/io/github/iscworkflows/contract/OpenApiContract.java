@@ -41,12 +41,14 @@ public final class OpenApiContract {
     /**
      * Query parameters the v2025 document does not declare although ISC serves them: the standard
      * collection parameters on {@code GET /workflows} (documented in the v3 and beta documents only),
-     * {@code count} on every list, and {@code workflowMetrics} on {@code GET /workflows/{id}}.
+     * {@code count} (a standard collection parameter) on the lists the plugin pages through, and
+     * {@code workflowMetrics} on {@code GET /workflows/{id}}.
      */
     static final Map<String, Set<String>> UNDECLARED_QUERY_PARAMETERS = Map.of(
             "GET /workflows", Set.of("limit", "offset", "filters", "sorters", "count"),
             "GET /workflows/{id}", Set.of("workflowMetrics"),
             "GET /workflows/{id}/executions", Set.of("count"),
+            "GET /workflow-executions/{id}/history", Set.of("count"),
             "GET /parameter-storage/parameters", Set.of("count"),
             "GET /parameter-storage/parameters/{id}/references", Set.of("count"));
 
@@ -84,7 +86,7 @@ public final class OpenApiContract {
         }
     }
 
-    /** The document named by {@value #PROPERTY}; empty when the property is unset or names nothing. */
+    /** Loads the document named by {@value #PROPERTY}; returns empty when the property is unset or names nothing. */
     public static Optional<OpenApiContract> fromSystemProperty() {
         String location = System.getProperty(PROPERTY);
         if (location == null || location.isBlank() || !Files.exists(Path.of(location))) {
@@ -107,7 +109,7 @@ public final class OpenApiContract {
         return source;
     }
 
-    /** Every operation of the document with one of the methods GET, PUT, POST, DELETE, PATCH. */
+    /** Lists every operation of the document with one of the methods GET, PUT, POST, DELETE, PATCH. */
     public List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -124,7 +126,7 @@ public final class OpenApiContract {
         return operations;
     }
 
-    /** The operation serving {@code method} on {@code path} (prefix and query allowed); empty when none. */
+    /** Finds the operation serving {@code method} on {@code path} (version prefix and query allowed). */
     public Optional<Operation> find(String method, String path) {
         String bare = stripQuery(stripVersion(path));
         for (Operation operation : operations()) {

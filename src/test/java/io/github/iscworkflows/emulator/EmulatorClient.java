@@ -74,7 +74,7 @@ final class EmulatorClient {
         return send(authorized(path).DELETE());
     }
 
-    /** A request to an emulator-only endpoint, without token. */
+    /** Sends a request to an emulator-only endpoint, without token. */
     HttpResponse<String> control(String method, String path, String json) {
         HttpRequest.BodyPublisher body =
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
@@ -114,7 +114,7 @@ final class EmulatorClient {
         return JsonParser.parseString(response.body());
     }
 
-    /** The first message text of an ISC error body. */
+    /** Returns the first message text of an ISC error body. */
     static String errorText(HttpResponse<String> response) {
         return object(response)
                 .getAsJsonArray("messages")

@@ -262,6 +262,14 @@ class ConnectionResolverTest {
         }
     }
 
+    @Test
+    void parametersPrintWithoutSecret() {
+        String printed = parameters(TENANT, "id", "config-secret", null).toString();
+
+        assertFalse(printed.contains("config-secret"), printed);
+        assertTrue(printed.contains("clientSecret=****"), printed);
+    }
+
     private ConnectionResolver resolver(SettingsDecrypter decrypter, Map<String, String> environment) {
         return new ConnectionResolver(settings, decrypter, environment, log);
     }

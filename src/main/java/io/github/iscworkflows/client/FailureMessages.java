@@ -1,0 +1,83 @@
+package io.github.iscworkflows.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/** The hints and messages for failed requests: what failed, the setting involved and what to do. */
+final class FailureMessages {
+
+    private final IscClientConfig config;
+    private final SecretMasker masker;
+
+    FailureMessages(IscClientConfig config, SecretMasker masker) {
+        this.config = config;
+        this.masker = masker;
+    }
+
+    /** Returns the sentence appended to an error response with {@code status}, or null when none helps. */
+    String hint(IscRequest request, int status, int retries) {
+        String attempts = retries == 0 ? "" : "Gave up after " + (retries + 1) + " attempts. ";
+        if (status == 401) {
+            return request.authenticated()
+                    ? "ISC refused a freshly fetched token as well; check that the API client is still active and "
+                            + "allowed for this API."
+                    : null;
+        }
+        if (status == 403) {
+            String versionPrefix = "/" + config.apiVersion;
+            String apiPath = request.path().startsWith(versionPrefix)
+                    ? request.path().substring(versionPrefix.length())
+                    : request.path();
+            String scopes = ScopeHints.requiredScopes(request.method(), apiPath);
+            return scopes == null
+                    ? null
+                    : "This call needs the scope " + scopes
+                            + "; give the API client that scope in ISC (or use a client that has it).";
+        }
+        if (status == 429) {
+            return attempts + "Another build may be using the same client id; raise <maxRetries> (-Disc.maxRetries) "
+                    + "or run fewer builds against this tenant at once.";
+        }
+        return attempts.isEmpty() ? null : attempts.trim();
+    }
+
+    IscException transportFailure(IscRequest request, IOException e, int attempts) {
+        String where = request.method() + " " + request.path();
+        String after = attempts > 1 ? " after " + attempts + " attempts" : "";
+        String message;
+        if (e instanceof UnknownHostException) {
+            message = where + " failed: unknown host " + config.baseUrl.getHost()
+                    + ". Check the tenant URL (<url>, -Disc.url or SAIL_BASE_URL) and the DNS or proxy settings.";
+        } else if (e instanceof SSLException) {
+            message =
+                    where + " failed: the TLS connection to " + config.baseUrl.getHost() + " failed (" + e.getMessage()
+                            + "). If a proxy or the tenant presents a certificate from a private CA, add that CA to a trust"
+                            + " store and pass -Djavax.net.ssl.trustStore=PATH in MAVEN_OPTS.";
+        } else if (IscTransport.isConnectFailure(e)) {
+            message = where + " failed: cannot connect to " + config.baseUrl.getHost() + " (" + describe(e) + ")"
+                    + after + ". Check the tenant URL, the network and the proxy in settings.xml; the connect timeout"
+                    + " is " + readable(config.connectTimeout) + " (<connectTimeout>, -Disc.connectTimeout).";
+        } else if (e instanceof InterruptedIOException) {
+            message = where + " timed out: no response within " + readable(config.responseTimeout) + after
+                    + ". Raise <timeout> (-Disc.timeout) if the tenant is slow.";
+        } else {
+            message = where + " failed: the connection broke (" + describe(e) + ")" + after + ".";
+        }
+        return new IscException(masker.mask(message), 0, null, null, List.of(), null);
+    }
+
+    /** Formats a timeout as users set it: whole seconds, or milliseconds below one second. */
+    private static String readable(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
+    static String describe(IOException e) {
+        String text = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return text == null || text.isBlank() ? type : type + ": " + text;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.iscworkflows.deploy;
+
+/** What the plan does with one workflow. */
+public enum PlanAction {
+    /** No workflow of that name on the tenant: POST it. */
+    CREATE("create"),
+    /** The tenant's workflow differs from the source: PUT the full body. */
+    UPDATE("update"),
+    /** Equal after normalising: no request. */
+    UNCHANGED("unchanged"),
+    /** Several workflows on the tenant share the name, so the target is ambiguous: nothing is written. */
+    CONFLICT("conflict"),
+    /** A tenant workflow matching the prune patterns with no local file: disable and DELETE it. */
+    PRUNE("prune");
+
+    private final String label;
+
+    PlanAction(String label) {
+        this.label = label;
+    }
+
+    /** The lower-case word used in logs and reports. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.iscworkflows.maven;
+
+import io.github.iscworkflows.client.IscApi;
+import io.github.iscworkflows.client.IscException;
+import io.github.iscworkflows.deploy.DeployOptions;
+import io.github.iscworkflows.deploy.DeployResult;
+import io.github.iscworkflows.deploy.Deployer;
+import io.github.iscworkflows.deploy.PlanException;
+import io.github.iscworkflows.deploy.WorkflowOutcome;
+import io.github.iscworkflows.workflow.LoadResult;
+import io.github.iscworkflows.workflow.Problem;
+import io.github.iscworkflows.workflow.Severity;
+import io.github.iscworkflows.workflow.WorkflowLoader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Creates or updates each workflow of {@code workflowsDirectory} on the tenant, matched by name, and leaves
+ * equal ones alone.
+ *
+ * <p>The goal prints a plan (create, update with the changed fields and steps, unchanged, conflict, prune),
+ * then applies it, saving each tenant workflow under {@code target/isc/backup} before changing it. With
+ * {@code isc.dryRun} it prints the plan and a diff per changed workflow and writes nothing. It writes
+ * {@code target/isc/deploy-report.json} and fails when the files have load errors, the plan cannot be made
+ * (duplicate names, unresolved placeholders) or any workflow failed.
+ */
+@Mojo(name = DeployMojo.GOAL, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class DeployMojo extends AbstractIscMojo {
+
+    public static final String GOAL = "deploy";
+
+    private static final int MAX_LISTED_PROBLEMS = 20;
+
+    /** Skips this goal only. */
+    @Parameter(property = "isc.deploy.skip", defaultValue = "false")
+    protected boolean deploySkip;
+
+    /**
+     * Deletes tenant workflows that match {@code pruneIncludes} and have no local file, disabling them first.
+     * Needs {@code pruneIncludes}; a dry run lists them.
+     */
+    @Parameter(property = "isc.prune", defaultValue = "false")
+    protected boolean prune;
+
+    /**
+     * Name patterns ({@code *} any text, {@code ?} one character) of the tenant workflows that
+     * {@code prune} may delete, for example {@code Team A *}. Comma-separated as a property.
+     */
+    @Parameter(property = "isc.pruneIncludes")
+    protected List<String> pruneIncludes = new ArrayList<>();
+
+    /** Number of workflows written at the same time; the client keeps to the tenant's rate limit. */
+    @Parameter(property = "isc.parallelism", defaultValue = "4")
+    protected int parallelism;
+
+    /**
+     * Owner given to workflows whose file has no {@code owner}: an identity id or {@code ${identity:NAME}}.
+     */
+    @Parameter(property = "isc.owner")
+    protected String owner;
+
+    @Override
+    protected String goalName() {
+        return GOAL;
+    }
+
+    @Override
+    protected boolean isGoalSkipped() {
+        return deploySkip;
+    }
+
+    @Override
+    protected boolean writesToTenant() {
+        return true;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        if (parallelism < 1) {
+            throw new MojoFailureException(
+                    "<parallelism> (isc.parallelism) must be at least 1 but is " + parallelism + ".");
+        }
+        LoadResult loaded = load();
+        if (loaded.workflows().isEmpty()) {
+            getLog().info("No workflows found under " + workflowsPath() + "; nothing to deploy.");
+            return;
+        }
+
+        DeployResult result;
+        try (IscApi api = openClient()) {
+            DeployOptions options = new DeployOptions(
+                    TenantNames.of(url),
+                    dryRun,
+                    prune,
+                    pruneIncludes,
+                    parallelism,
+                    owner,
+                    placeholderProperties(),
+                    System.getenv(),
+                    iscOutputDirectory(),
+                    null);
+            result = new Deployer(api, options, buildLog()).deploy(loaded.workflows());
+        } catch (PlanException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IscException e) {
+            rethrow(e, "Reading the tenant's workflows");
+            return;
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Writing the deploy report under " + iscOutputDirectory() + " failed: " + e.getMessage(), e);
+        }
+        failOnFailures(result);
+    }
+
+    private LoadResult load() throws MojoExecutionException, MojoFailureException {
+        LoadResult loaded;
+        try {
+            loaded = new WorkflowLoader(workflowsPath()).load(includes, excludes);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Reading " + workflowsPath() + " failed: " + e.getMessage(), e);
+        }
+        List<Problem> errors = loaded.problems().stream()
+                .filter(p -> p.severity() == Severity.ERROR)
+                .sorted(Problem.ORDER)
+                .toList();
+        if (!errors.isEmpty()) {
+            StringBuilder message = new StringBuilder(
+                    errors.size() + " workflow file problem(s) prevent the deploy; nothing was sent:");
+            errors.stream()
+                    .limit(MAX_LISTED_PROBLEMS)
+                    .forEach(p -> message.append("\n  ").append(p.format()));
+            if (errors.size() > MAX_LISTED_PROBLEMS) {
+                message.append("\n  ... and ")
+                        .append(errors.size() - MAX_LISTED_PROBLEMS)
+                        .append(" more");
+            }
+            message.append("\nRun mvn isc:validate to see every finding.");
+            throw new MojoFailureException(message.toString());
+        }
+        return loaded;
+    }
+
+    /** Project properties overridden by user properties ({@code -D}), for {@code ${NAME}} placeholders. */
+    private Map<String, String> placeholderProperties() {
+        Map<String, String> properties = new TreeMap<>();
+        if (project != null && project.getProperties() != null) {
+            project.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
+        }
+        if (session != null && session.getUserProperties() != null) {
+            session.getUserProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
+        }
+        return properties;
+    }
+
+    private static void failOnFailures(DeployResult result) throws MojoExecutionException, MojoFailureException {
+        List<WorkflowOutcome> failures = result.failures();
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (WorkflowOutcome failure : failures) {
+            names.add("'" + failure.plan().name() + "'");
+        }
+        String message = failures.size() + " of " + result.outcomes().size() + " workflow(s) failed to deploy: "
+                + String.join(", ", names) + ". The reasons are listed above and in " + result.report()
+                + ". The others were deployed; after fixing the cause, run isc:deploy again.";
+        if (result.hasContentFailure()) {
+            throw new MojoFailureException(message);
+        }
+        throw new MojoExecutionException(message);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.iscworkflows.references;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads {@code target/isc/deploy-report.json}, written by the deploy goal, into the workflows it
+ * created or updated or found unchanged.
+ *
+ * <p>Only {@code workflows[].name}, {@code id}, {@code file}, {@code action} and
+ * {@code enabledInSource} are read; other fields are ignored, so newer reports stay readable.
+ * Entries with action {@code failed} or {@code pruned} are left out with a warning.
+ */
+public final class DeployReport {
+
+    /** Report actions whose workflows exist on the tenant in the deployed form. */
+    private static final Set<String> DEPLOYED_ACTIONS = Set.of("created", "updated", "unchanged");
+
+    private DeployReport() {}
+
+    /** Reads the report at {@code path}; the file must exist. */
+    public static Selection read(Path path) throws IOException, SelectionException {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (JsonParseException e) {
+            throw new SelectionException("The deploy report " + path + " is not valid JSON (" + e.getMessage()
+                    + "). Delete it and run isc:deploy again, or name the workflows with <workflows>"
+                    + " (-Disc.workflows=NAME,...).");
+        }
+        if (!root.isJsonObject()
+                || !root.getAsJsonObject().has("workflows")
+                || !root.getAsJsonObject().get("workflows").isJsonArray()) {
+            throw new SelectionException("The deploy report " + path + " has no \"workflows\" array. Delete it and run"
+                    + " isc:deploy again, or name the workflows with <workflows> (-Disc.workflows=NAME,...).");
+        }
+        List<SelectedWorkflow> workflows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int index = 0;
+        for (JsonElement element : root.getAsJsonObject().getAsJsonArray("workflows")) {
+            readEntry(element, index++, workflows, warnings);
+        }
+        return new Selection("deploy report " + path, workflows, List.of(), warnings);
+    }
+
+    private static void readEntry(
+            JsonElement element, int index, List<SelectedWorkflow> workflows, List<String> warnings) {
+        if (!element.isJsonObject()) {
+            warnings.add("Deploy report entry " + index + " is not an object; it was left out.");
+            return;
+        }
+        JsonObject entry = element.getAsJsonObject();
+        String name = string(entry, "name");
+        String id = string(entry, "id");
+        String action = string(entry, "action");
+        String label = name != null ? "'" + name + "'" : "entry " + index;
+        String normalisedAction = action == null ? null : action.toLowerCase(Locale.ROOT);
+        if (normalisedAction != null && !DEPLOYED_ACTIONS.contains(normalisedAction)) {
+            warnings.add("Workflow " + label + " was left out: the deploy report says '" + action + "'.");
+            return;
+        }
+        if (name == null || id == null) {
+            warnings.add("Workflow " + label + " was left out: its deploy report entry has no "
+                    + (name == null ? "name" : "id") + ".");
+            return;
+        }
+        JsonElement enabled = entry.get("enabledInSource");
+        Boolean enabledInSource = enabled != null
+                        && enabled.isJsonPrimitive()
+                        && enabled.getAsJsonPrimitive().isBoolean()
+                ? enabled.getAsBoolean()
+                : null;
+        workflows.add(new SelectedWorkflow(name, id, string(entry, "file"), enabledInSource));
+    }
+
+    private static String string(JsonObject object, String key) {
+        JsonElement value = object.get(key);
+        if (value == null || !value.isJsonPrimitive()) {
+            return null;
+        }
+        String text = value.getAsString();
+        return text.isBlank() ? null : text;
+    }
+}
