@@ -28,7 +28,10 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     @Parameter(property = "isc.emulator.port", defaultValue = "0")
     protected int port;
 
-    /** JSON file with the tenant to start from: {@code parameters}, {@code workflows}, {@code references}, {@code identities}, {@code mode}. */
+    /**
+     * JSON file with the tenant to start from: {@code parameters}, {@code workflows}, {@code references},
+     * {@code identities} and {@code mode}. See docs/emulator.md for the format.
+     */
     @Parameter(property = "isc.emulator.state")
     protected File state;
 
@@ -52,7 +55,10 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     @Parameter(property = "isc.emulator.clientSecret", defaultValue = EmulatorOptions.DEFAULT_CLIENT_SECRET)
     protected String emulatorClientSecret;
 
-    /** Requests per 10 seconds the emulator allows per client id and API version, as ISC does; 0 switches the limit off. */
+    /**
+     * Requests per 10 seconds the emulator allows per client id and API version, as ISC does. 0
+     * switches the limit off.
+     */
     @Parameter(property = "isc.emulator.rateLimit", defaultValue = "100")
     protected int rateLimit;
 

@@ -1,5 +1,6 @@
 package io.github.iscworkflows.maven;
 
+import io.github.iscworkflows.emulator.EmulatorOptions;
 import io.github.iscworkflows.emulator.IscEmulator;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,8 +29,10 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
 
         getLog().info("ISC emulator running at " + emulator.url() + " (reference mode "
                 + emulator.state().mode().label() + ").");
-        getLog().info("Client id: " + emulator.options().clientId() + ", client secret: "
-                + emulator.options().clientSecret() + " (the emulator's own test credentials).");
+        String secret = emulator.options().clientSecret().equals(EmulatorOptions.DEFAULT_CLIENT_SECRET)
+                ? EmulatorOptions.DEFAULT_CLIENT_SECRET + " (the emulator's own test credentials)"
+                : "the value of isc.emulator.clientSecret";
+        getLog().info("Client id: " + emulator.options().clientId() + ", client secret: " + secret + ".");
         getLog().info("Use -Disc.url=" + emulator.url() + " -Disc.clientId="
                 + emulator.options().clientId() + " -Disc.clientSecret=... in another build. Press Ctrl-C to stop.");
         try {

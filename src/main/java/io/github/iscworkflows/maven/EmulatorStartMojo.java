@@ -8,8 +8,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Starts the embedded ISC emulator for the rest of the build and points the later {@code isc}
  * goals at it: sets {@code isc.url}, {@code isc.clientId} and {@code isc.clientSecret} as session
- * user properties and project properties. {@code emulator-stop} stops it; otherwise it ends with the
- * JVM.
+ * user properties and project properties. {@code emulator-stop} stops it and puts the previous
+ * values back; without it the emulator ends with the JVM.
  */
 @Mojo(name = EmulatorStartMojo.GOAL, requiresProject = false, threadSafe = true)
 public class EmulatorStartMojo extends AbstractEmulatorMojo {
@@ -29,7 +29,12 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
                     + ": run emulator-stop before starting another one.");
         }
         IscEmulator emulator = startEmulator();
-        EmulatorRegistry.put(key, emulator);
+        EmulatorRegistry.put(
+                key,
+                new EmulatorRegistry.Started(
+                        emulator,
+                        EmulatorRegistry.capture(session == null ? null : session.getUserProperties()),
+                        EmulatorRegistry.capture(project == null ? null : project.getProperties())));
 
         setProperty("isc.url", emulator.url());
         setProperty("isc.clientId", emulator.options().clientId());
@@ -39,6 +44,11 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
     }
 
     private void setProperty(String name, String value) {
+        String previous = session == null ? null : session.getUserProperties().getProperty(name);
+        if (name.equals("isc.url") && previous != null && !previous.equals(value)) {
+            getLog().warn(name + " was " + previous + "; " + GOAL + " replaces it with " + value + " until "
+                    + EmulatorStopMojo.GOAL + ".");
+        }
         if (session != null) {
             session.getUserProperties().setProperty(name, value);
         }

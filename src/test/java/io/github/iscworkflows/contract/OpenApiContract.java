@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -52,7 +50,6 @@ public final class OpenApiContract {
             "GET /parameter-storage/parameters", Set.of("count"),
             "GET /parameter-storage/parameters/{id}/references", Set.of("count"));
 
-    private static final Pattern VERSION_PREFIX = Pattern.compile("^/(v\\d+|beta)(?=/)");
     private static final String DOCUMENT_IRI = "urn:isc-openapi:document";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
@@ -71,9 +68,12 @@ public final class OpenApiContract {
                 Dialects.getOpenApi30(), builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
     }
 
-    /** Loads the document from a {@code .yaml}, {@code .yml} or {@code .json} file, or the first such file in a folder. */
+    /**
+     * Loads the document from a {@code .yaml}, {@code .yml} or {@code .json} file, or from the first such
+     * file in a folder.
+     */
     public static OpenApiContract load(Path location) {
-        Path file = Files.isDirectory(location) ? firstDocumentIn(location) : location;
+        Path file = Files.isDirectory(location) ? OpenApiPaths.firstDocumentIn(location) : location;
         try {
             String text = Files.readString(file);
             JsonNode tree = file.toString().endsWith(".json")
@@ -119,7 +119,7 @@ public final class OpenApiContract {
                             method.getKey().toUpperCase(Locale.ROOT),
                             path.getKey(),
                             method.getValue().path("operationId").asString(""),
-                            "/paths/" + escape(path.getKey()) + "/" + method.getKey()));
+                            "/paths/" + OpenApiPaths.escape(path.getKey()) + "/" + method.getKey()));
                 }
             }
         }
@@ -128,9 +128,10 @@ public final class OpenApiContract {
 
     /** Finds the operation serving {@code method} on {@code path} (version prefix and query allowed). */
     public Optional<Operation> find(String method, String path) {
-        String bare = stripQuery(stripVersion(path));
+        String bare = OpenApiPaths.stripQuery(OpenApiPaths.stripVersion(path));
         for (Operation operation : operations()) {
-            if (operation.method().equalsIgnoreCase(method) && templateMatches(operation.template(), bare)) {
+            if (operation.method().equalsIgnoreCase(method)
+                    && OpenApiPaths.templateMatches(operation.template(), bare)) {
                 return Optional.of(operation);
             }
         }
@@ -146,7 +147,8 @@ public final class OpenApiContract {
         String label = method + " " + path + " -> " + status;
         Optional<Operation> found = find(method, path);
         if (found.isEmpty()) {
-            problems.add(label + ": the document has no operation " + method + " " + stripQuery(stripVersion(path)));
+            problems.add(label + ": the document has no operation " + method + " "
+                    + OpenApiPaths.stripQuery(OpenApiPaths.stripVersion(path)));
             return problems;
         }
         String responsesPointer = found.get().pointer() + "/responses";
@@ -159,7 +161,7 @@ public final class OpenApiContract {
             }
             key = "default";
         }
-        String responsePointer = follow(responsesPointer + "/" + escape(key));
+        String responsePointer = follow(responsesPointer + "/" + OpenApiPaths.escape(key));
         checkContent(label, responsePointer + "/content", contentType, body, false, problems);
         return problems;
     }
@@ -178,7 +180,8 @@ public final class OpenApiContract {
         String label = method + " " + path;
         Optional<Operation> found = find(method, path);
         if (found.isEmpty()) {
-            problems.add(label + ": the document has no operation " + method + " " + stripQuery(stripVersion(path)));
+            problems.add(label + ": the document has no operation " + method + " "
+                    + OpenApiPaths.stripQuery(OpenApiPaths.stripVersion(path)));
             return problems;
         }
         Operation operation = found.get();
@@ -255,13 +258,13 @@ public final class OpenApiContract {
             problems.add(label + ": a body of type " + content.propertyNames() + " is declared, but none was sent");
             return;
         }
-        String mediaType = mediaType(contentType);
+        String mediaType = OpenApiPaths.mediaType(contentType);
         if (!content.has(mediaType)) {
             problems.add(label + ": the content type '" + contentType + "' is not declared; declared: "
                     + content.propertyNames());
             return;
         }
-        String schemaPointer = contentPointer + "/" + escape(mediaType) + "/schema";
+        String schemaPointer = contentPointer + "/" + OpenApiPaths.escape(mediaType) + "/schema";
         if (document.at(schemaPointer).isMissingNode()) {
             return;
         }
@@ -321,55 +324,6 @@ public final class OpenApiContract {
     private static void failOn(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new AssertionError("OpenAPI contract violated:\n  " + String.join("\n  ", problems));
-        }
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-                .trim()
-                .toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean templateMatches(String template, String path) {
-        String[] expected = template.split("/", -1);
-        String[] actual = path.split("/", -1);
-        if (expected.length != actual.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            boolean variable = expected[i].startsWith("{") && expected[i].endsWith("}");
-            if (variable ? actual[i].isEmpty() : !expected[i].equals(actual[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String stripVersion(String path) {
-        return VERSION_PREFIX.matcher(path).replaceFirst("");
-    }
-
-    private static String stripQuery(String path) {
-        int question = path.indexOf('?');
-        return question < 0 ? path : path.substring(0, question);
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static Path firstDocumentIn(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().matches(".*\\.(ya?ml|json)$"))
-                    .sorted()
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No .yaml, .yml or .json file in " + folder));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

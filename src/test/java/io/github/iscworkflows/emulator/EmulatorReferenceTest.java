@@ -123,6 +123,67 @@ class EmulatorReferenceTest {
     }
 
     @Test
+    void onCreateModeKeepsValidRefIdOnUpdate() {
+        emulator.state().mode(ReferenceMode.ON_CREATE);
+        JsonObject created = object(client.post("/v2025/workflows", Workflows.withOAuthStep("Call API", parameterId)));
+        String id = created.get("id").getAsString();
+        String refId = oauth(created).get("refID").getAsString();
+        String body = Workflows.withOAuthStep("Call API", parameterId)
+                .replace("\"paramType\": \"1.4\"", "\"paramType\": \"1.4\", \"refID\": \"" + refId + "\"");
+
+        JsonObject updated = object(client.put("/v2025/workflows/" + id, body));
+
+        assertEquals(refId, oauth(updated).get("refID").getAsString());
+        assertEquals(1, emulator.state().referencesOf(parameterId).size());
+    }
+
+    @Test
+    void onCreateModeReplacesCopiedRefIdOnUpdate() {
+        emulator.state().mode(ReferenceMode.ON_CREATE);
+        String id = idOf(client.post("/v2025/workflows", Workflows.withOAuthStep("Call API", parameterId)));
+        String body = Workflows.withOAuthStep("Call API", parameterId)
+                .replace("\"paramType\": \"1.4\"", "\"paramType\": \"1.4\", \"refID\": \"copied\"");
+
+        JsonObject updated = object(client.put("/v2025/workflows/" + id, body));
+
+        String refId = oauth(updated).get("refID").getAsString();
+        assertNotEquals("copied", refId);
+        assertEquals(1, emulator.state().referencesOf(parameterId).size());
+        assertEquals(
+                refId,
+                emulator.state().referencesOf(parameterId).get(0).get("id").getAsString());
+    }
+
+    @Test
+    void deleteRemovesReferences() {
+        String id = idOf(client.post("/v2025/workflows", Workflows.withOAuthStep("Call API", parameterId)));
+        client.control("POST", "/emulator/workflows/" + id + "/ui-toggle", null);
+
+        HttpResponse<String> deleted = client.delete("/v2025/workflows/" + id);
+
+        assertEquals(204, deleted.statusCode());
+        assertEquals(0, array(client.get(referencesPath())).size());
+    }
+
+    @Test
+    void uiToggleSkipsUnknownParameter() {
+        String id = idOf(client.post("/v2025/workflows", Workflows.withOAuthStep("Call API", "not-a-parameter")));
+
+        JsonObject toggled = object(client.control("POST", "/emulator/workflows/" + id + "/ui-toggle", null));
+
+        assertFalse(oauth(toggled).has("refID"));
+        assertEquals(0, emulator.state().references().size());
+    }
+
+    @Test
+    void uiToggleOfUnknownWorkflowIs404() {
+        HttpResponse<String> response = client.control("POST", "/emulator/workflows/missing/ui-toggle", null);
+
+        assertEquals(404, response.statusCode());
+        assertEquals("The workflow missing does not exist.", errorText(response));
+    }
+
+    @Test
     void onEnableModeCreatesReferenceWhenEnabled() {
         emulator.state().mode(ReferenceMode.ON_ENABLE);
         String id = idOf(client.post("/v2025/workflows", Workflows.withOAuthStep("Call API", parameterId)));

@@ -46,9 +46,9 @@ class EmulatorGoalsTest {
 
     @AfterEach
     void stopLeftovers() {
-        IscEmulator left = EmulatorRegistry.remove(EmulatorRegistry.keyOf(project));
+        EmulatorRegistry.Started left = EmulatorRegistry.remove(EmulatorRegistry.keyOf(project));
         if (left != null) {
-            left.stop();
+            left.emulator().stop();
         }
     }
 
@@ -66,6 +66,30 @@ class EmulatorGoalsTest {
     }
 
     @Test
+    void startWarnsWhenReplacingUrl() throws Exception {
+        session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        EmulatorStartMojo start = goal(new EmulatorStartMojo());
+        start.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {}
+        });
+
+        start.execute();
+
+        String url = EmulatorRegistry.get(EmulatorRegistry.keyOf(project)).url();
+        assertEquals(
+                List.of("isc.url was https://acme.api.identitynow.com; emulator-start replaces it with " + url
+                        + " until emulator-stop."),
+                warnings);
+    }
+
+    @Test
     void stopStopsTheStartedEmulator() throws Exception {
         goal(new EmulatorStartMojo()).execute();
         IscEmulator emulator = EmulatorRegistry.get(EmulatorRegistry.keyOf(project));
@@ -74,6 +98,19 @@ class EmulatorGoalsTest {
 
         assertTrue(emulator.isStopped());
         assertNull(EmulatorRegistry.get(EmulatorRegistry.keyOf(project)));
+    }
+
+    @Test
+    void stopRestoresPreviousProperties() throws Exception {
+        session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
+        goal(new EmulatorStartMojo()).execute();
+
+        goal(new EmulatorStopMojo()).execute();
+
+        assertEquals(
+                "https://acme.api.identitynow.com", session.getUserProperties().getProperty("isc.url"));
+        assertNull(session.getUserProperties().getProperty("isc.clientId"));
+        assertNull(project.getProperties().getProperty("isc.url"));
     }
 
     @Test
