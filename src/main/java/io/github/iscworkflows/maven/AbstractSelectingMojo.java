@@ -28,7 +28,7 @@ public abstract class AbstractSelectingMojo extends AbstractIscMojo {
     @Parameter(property = "isc.workflows")
     protected List<String> workflows = new ArrayList<>();
 
-    /** The deploy goal's report, {@code target/isc/deploy-report.json}. */
+    /** Returns the path of the deploy goal's report, {@code target/isc/deploy-report.json}. */
     protected final Path deployReport() {
         return iscOutputDirectory().resolve("deploy-report.json");
     }

@@ -76,6 +76,7 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
             rethrow(e, "Checking references");
             return;
         }
+
         Path json = targetDirectory().resolve(JSON_REPORT);
         Path junit = targetDirectory().resolve(JUNIT_REPORT);
         try {
@@ -84,6 +85,7 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reference report: " + e.getMessage(), e);
         }
+
         if (report.workflows().isEmpty()) {
             getLog().warn("No workflows were selected, so nothing was checked.");
         }
@@ -93,6 +95,7 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
         getLog().info("check-references: " + report.workflows().size() + " workflows, " + report.credentialCount()
                 + " credential objects, " + report.failureCount() + " failures, " + report.warningCount()
                 + " warnings, " + report.requests() + " requests.");
+
         if (report.failureCount() == 0) {
             return;
         }

@@ -1,8 +1,6 @@
 package io.github.iscworkflows.maven;
 
-import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Problem;
-import io.github.iscworkflows.workflow.WorkflowLoader;
 import io.github.iscworkflows.workflow.rules.ValidationOptions;
 import io.github.iscworkflows.workflow.rules.ValidationReport;
 import io.github.iscworkflows.workflow.rules.ValidationReportWriter;
@@ -71,7 +69,7 @@ public class ValidateMojo extends AbstractIscMojo {
                     + " -Disc.workflowsDirectory).");
             return;
         }
-        Set<String> rulesOff = ruleIds(skipRules);
+        Set<String> rulesOff = commaSeparated(skipRules);
         for (String rule : rulesOff) {
             if (!Validator.RULE_IDS.contains(rule)) {
                 getLog().warn("Unknown rule id '" + rule + "' in <skipRules> (isc.validate.skipRules); the rule"
@@ -79,19 +77,18 @@ public class ValidateMojo extends AbstractIscMojo {
             }
         }
 
-        LoadResult loaded;
+        Validator validator = new Validator(new ValidationOptions(rulesOff, commaSeparated(knownActions)));
+        ValidationReport report;
         try {
-            loaded = new WorkflowLoader(directory).load(includes, excludes);
+            report = validator.validateFolder(directory, includes, excludes);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Reading workflow files in " + directory + " failed: " + e.getMessage(), e);
         }
-        if (loaded.filesRead() == 0) {
+        if (report.files() == 0) {
             getLog().info("No workflow files in " + directory + " match the includes and excludes.");
             return;
         }
-        ValidationReport report =
-                new Validator(new ValidationOptions(rulesOff, ruleIds(knownActions))).validate(loaded);
         report = withProjectPaths(report, directory);
 
         for (Problem problem : report.problems()) {
@@ -120,8 +117,8 @@ public class ValidateMojo extends AbstractIscMojo {
         }
     }
 
-    /** Trimmed, non-blank entries; a property value may hold several, separated by commas. */
-    private static Set<String> ruleIds(List<String> values) {
+    /** Trimmed, non-blank entries, splitting each value at commas because a -D property gives one string. */
+    private static Set<String> commaSeparated(List<String> values) {
         Set<String> ids = new HashSet<>();
         if (values != null) {
             for (String value : values) {

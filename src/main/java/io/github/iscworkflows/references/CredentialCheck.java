@@ -19,7 +19,7 @@ public record CredentialCheck(
         findings = List.copyOf(findings);
     }
 
-    /** Whether any finding fails the gate. */
+    /** Returns whether any finding fails the gate. */
     public boolean failed() {
         return findings.stream().anyMatch(Finding::isFailure);
     }

@@ -37,7 +37,7 @@ public record EnableOutcome(
         REJECTED,
         NOT_FOUND;
 
-        /** Whether the outcome fails the goal. */
+        /** Returns whether the outcome fails the goal. */
         public boolean isFailure() {
             return this == REJECTED || this == NOT_FOUND;
         }

@@ -14,7 +14,7 @@ package io.github.iscworkflows.references;
 public record Finding(
         FindingKind kind, String stepPath, String attribute, String paramId, String refId, String message, String fix) {
 
-    /** A finding that concerns the whole workflow or run, not one step. */
+    /** Creates a finding that concerns the whole workflow or run, not one step. */
     public static Finding general(FindingKind kind, String message, String fix) {
         return new Finding(kind, null, null, null, null, message, fix);
     }
@@ -23,7 +23,7 @@ public record Finding(
         return kind.isFailure();
     }
 
-    /** Where the finding is: step and attribute, or "workflow". */
+    /** Returns where the finding is: step and attribute, or "workflow". */
     public String location() {
         if (stepPath == null) {
             return "workflow";
@@ -31,7 +31,7 @@ public record Finding(
         return "step '" + stepPath + "'" + (attribute == null ? "" : ", " + attribute);
     }
 
-    /** One line for logs and failure messages: location, ids, message and fix. */
+    /** Formats one line for logs and failure messages: location, ids, message and fix. */
     public String format() {
         StringBuilder line = new StringBuilder(location());
         if (paramId != null || refId != null || kind == FindingKind.MISSING_REF_ID) {

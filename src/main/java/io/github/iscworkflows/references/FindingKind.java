@@ -33,12 +33,12 @@ public enum FindingKind {
         this.failure = failure;
     }
 
-    /** The kebab-case id used in reports. */
+    /** Returns the kebab-case id used in reports. */
     public String id() {
         return id;
     }
 
-    /** Whether the finding fails the gate (with {@code failOn=missing}); otherwise it is a warning. */
+    /** Returns whether the finding fails the gate (with {@code failOn=missing}); otherwise it is a warning. */
     public boolean isFailure() {
         return failure;
     }

@@ -13,7 +13,7 @@ public final class FindingsMessage {
     private FindingsMessage() {}
 
     /**
-     * The findings that {@code filter} accepts, grouped by workflow, capped at {@link #MAX_LINES}
+     * Returns the findings that {@code filter} accepts, grouped by workflow, capped at {@link #MAX_LINES}
      * lines; an empty list when none is accepted.
      */
     public static List<String> lines(ReferenceReport report, Predicate<Finding> filter) {
@@ -38,6 +38,9 @@ public final class FindingsMessage {
             }
         }
         List<Finding> general = report.generalFindings().stream().filter(filter).toList();
+        if (!general.isEmpty()) {
+            lines.add("All workflows:");
+        }
         for (Finding finding : general) {
             lines.add("  - " + finding.message() + " Fix: " + finding.fix());
         }
@@ -47,7 +50,7 @@ public final class FindingsMessage {
         return lines;
     }
 
-    /** The build failure text: a headline, the failures grouped by workflow, and where the reports are. */
+    /** Builds the failure text: a headline, the failures grouped by workflow, and where the reports are. */
     public static String failure(ReferenceReport report, String jsonReport, String junitReport) {
         long failedWorkflows = report.workflows().stream()
                 .filter(w -> w.findings().stream().anyMatch(Finding::isFailure))

@@ -22,7 +22,7 @@ final class ParameterLookup {
         this.api = api;
     }
 
-    /** The parameter, or empty when the tenant has none with this id. */
+    /** Returns the parameter, or empty when the tenant has none with this id. */
     Optional<JsonObject> parameter(String id) throws IscException {
         Optional<JsonObject> cached = parameters.get(id);
         if (cached == null) {
@@ -33,7 +33,7 @@ final class ParameterLookup {
     }
 
     /**
-     * Returns the parameter's reference records, or empty when ISC answers 404, which the OpenAPI
+     * Returns the parameter's reference records, or empty when ISC returns 404, which the OpenAPI
      * documents for a parameter that does not exist.
      */
     Optional<List<JsonObject>> references(String parameterId) throws IscException {
@@ -53,8 +53,8 @@ final class ParameterLookup {
     }
 
     /**
-     * Whether the parameter exists. The reference list answers that without another request unless
-     * it is empty, because a tenant might list no references instead of answering 404.
+     * Returns whether the parameter exists. The reference list shows that without another request
+     * unless it is empty, because a tenant might list no references instead of returning 404.
      */
     boolean exists(String parameterId) throws IscException {
         Optional<List<JsonObject>> listed = references(parameterId);

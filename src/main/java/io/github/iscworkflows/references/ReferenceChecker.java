@@ -186,7 +186,7 @@ public final class ReferenceChecker {
         String texts = e.texts().isEmpty() ? "" : " ISC said: " + String.join(" ", e.texts());
         return Finding.general(
                 FindingKind.VERIFICATION_UNAVAILABLE,
-                "Parameter Storage refused to list parameters or references (HTTP " + e.status()
+                "Parameter Storage rejected the request for parameters or references (HTTP " + e.status()
                         + "): the API client probably lacks the scope sp:parameter-storage:read, so refIDs could not"
                         + " be checked against their reference records." + texts
                         + (e.trackingId() == null ? "" : " trackingId: " + e.trackingId() + "."),

@@ -22,11 +22,9 @@ import java.util.Optional;
 final class ReferenceRefresher {
 
     private final IscApi api;
-    private final BuildLog log;
 
-    ReferenceRefresher(IscApi api, BuildLog log) {
+    ReferenceRefresher(IscApi api) {
         this.api = api;
-        this.log = log;
     }
 
     /** Runs the attempts on an enabled workflow and returns one line per attempt plus a conclusion. */
@@ -95,7 +93,6 @@ final class ReferenceRefresher {
             usable = true;
         }
         notes.add(note);
-        log.info(note);
         return usable;
     }
 

@@ -19,7 +19,7 @@ public record ReferenceReport(
         generalFindings = List.copyOf(generalFindings);
     }
 
-    /** Every finding of every workflow, then the general ones. */
+    /** Collects every finding of every workflow, then the general ones. */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>();
         workflows.forEach(w -> all.addAll(w.findings()));

@@ -23,7 +23,7 @@ public final class Remedies {
 
     private Remedies() {}
 
-    /** The message for a credential object without {@code refID}. */
+    /** Builds the message for a credential object without {@code refID}. */
     public static String missingRefId(String paramId) {
         return "no refID, so ISC has no reference record linking parameter " + paramId + " to this workflow and"
                 + " the step fails at run time with \"unexpected Parameter configuration\".";

@@ -10,7 +10,7 @@ package io.github.iscworkflows.references;
  */
 public record SelectedWorkflow(String name, String id, String file, Boolean enabledInSource) {
 
-    /** A label for messages: the quoted name and the id. */
+    /** Returns a label for messages: the quoted name and the id. */
     public String label() {
         return "'" + name + "' (id " + id + ")";
     }

@@ -17,7 +17,7 @@ public record WorkflowCheck(SelectedWorkflow workflow, List<CredentialCheck> cre
         otherFindings = List.copyOf(otherFindings);
     }
 
-    /** Every finding, credential objects first. */
+    /** Collects every finding, credential objects first. */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>();
         credentials.forEach(c -> all.addAll(c.findings()));

@@ -55,7 +55,11 @@ public final class WorkflowEnabler {
         for (SelectedWorkflow workflow : workflows) {
             EnableOutcome outcome = apply(workflow, options);
             outcomes.add(outcome);
-            log.info(outcome.message());
+            if (!outcome.action().isFailure()) {
+                // Failures are not logged here: the caller reports them once, in the goal's failure.
+                log.info(outcome.message());
+            }
+            outcome.refreshNotes().forEach(log::info);
         }
         return outcomes;
     }
@@ -77,7 +81,7 @@ public final class WorkflowEnabler {
                     workflow,
                     EnableOutcome.Action.LEFT_AS_IS,
                     "Left " + workflow.label() + " " + (enabled ? "enabled" : "disabled")
-                            + ": its source does not say \"enabled\": true (set <enableAll>true</enableAll> or"
+                            + ": its source file does not set \"enabled\": true (set <enableAll>true</enableAll> or"
                             + " -Disc.enableAll=true to enable it anyway).");
         }
         if (enabled) {
@@ -133,7 +137,7 @@ public final class WorkflowEnabler {
         List<CredentialCheck> credentials = ReferenceChecker.presence(remote);
         List<String> notes = List.of();
         if (options.refreshReferences() && needsRefresh(workflow, credentials, options.dryRun())) {
-            notes = new ReferenceRefresher(api, log).refresh(workflow, options.dryRun());
+            notes = new ReferenceRefresher(api).refresh(workflow, options.dryRun());
             credentials =
                     ReferenceChecker.presence(api.getWorkflow(workflow.id()).orElse(remote));
         }

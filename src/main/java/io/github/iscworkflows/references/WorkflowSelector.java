@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class WorkflowSelector {
 
     /**
-     * What to select from.
+     * The selection request.
      *
      * @param names workflow names or glob patterns ({@code *}, {@code ?}) matched against tenant
      *     workflow names; empty to use the report or the folder
@@ -68,7 +68,7 @@ public final class WorkflowSelector {
             return byNames(request.names());
         }
         if (request.deployReport() != null && Files.isRegularFile(request.deployReport())) {
-            return DeployReport.read(request.deployReport());
+            return DeployReportReader.read(request.deployReport());
         }
         return byLocalFiles(request);
     }
@@ -145,12 +145,12 @@ public final class WorkflowSelector {
         return new Selection(source, selected, errors, warnings);
     }
 
-    /** Whether {@code name} holds a glob wildcard. */
+    /** Returns whether {@code name} contains a glob wildcard. */
     static boolean isPattern(String name) {
         return name.indexOf('*') >= 0 || name.indexOf('?') >= 0;
     }
 
-    /** A regular expression for a glob where {@code *} is any text and {@code ?} one character. */
+    /** Compiles a glob, where {@code *} is any text and {@code ?} one character, into an anchored pattern. */
     static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();

@@ -9,6 +9,9 @@ import io.github.iscworkflows.workflow.rules.ValidationOptions;
 import io.github.iscworkflows.workflow.rules.ValidationReport;
 import io.github.iscworkflows.workflow.rules.Validator;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Measures validation speed: generates 1,000 workflows of 30 steps in a temporary folder, then reads
- * and validates them repeatedly, and prints the time per file after warm-up, the total time and the
- * heap in use. Run after {@code ./mvnw -q test-compile}:
+ * and validates them repeatedly, and prints the time per file after warm-up (wall clock, and CPU time
+ * of the validating thread, which is steadier on a busy machine), the garbage collection time, the
+ * total time and the heap in use. Run after {@code ./mvnw -q test-compile}:
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$HOME/.m2/repository/com/google/code/gson/gson/2.15.0/gson-2.15.0.jar \
@@ -54,6 +58,9 @@ public final class ValidateBench {
             System.out.println("result: " + report.summary());
 
             LoadResult loaded = null;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long gcMillisBefore = gcMillis();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             long loadNanos = 0;
             long validateNanos = 0;
             for (int i = 0; i < rounds; i++) {
@@ -65,24 +72,49 @@ public final class ValidateBench {
                 loadNanos += loadedAt - start;
                 validateNanos += end - loadedAt;
             }
+            long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
+            long gcTotal = gcMillis() - gcMillisBefore;
             double runs = (double) rounds * files;
             System.out.printf(
-                    "per file: %.3f ms (read and parse %.3f ms, rules %.3f ms), over %d rounds%n",
+                    "load all, then validate: %.3f ms per file (read and parse %.3f ms, rules %.3f ms), over %d rounds%n",
                     (loadNanos + validateNanos) / runs / 1e6,
                     loadNanos / runs / 1e6,
                     validateNanos / runs / 1e6,
                     rounds);
+            System.out.printf(
+                    "CPU time of the validating thread per file: %.3f ms; garbage collection: %d ms in all rounds%n",
+                    cpuNanos / runs / 1e6, gcTotal);
             System.out.printf(
                     "total per round: %.0f ms for %d files%n",
                     (loadNanos + validateNanos) / (double) rounds / 1e6, files);
             Runtime runtime = Runtime.getRuntime();
             System.gc();
             System.out.printf(
-                    "heap in use after GC, holding %d parsed workflows and their report: %.1f MB (max heap %.0f MB)%n",
+                    "load all, then validate: heap in use after GC, holding %d parsed workflows and their report: %.1f MB (max heap %.0f MB)%n",
                     loaded.workflows().size(),
                     (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0,
                     runtime.maxMemory() / 1048576.0);
             System.out.println("problems in last report: " + report.problems().size());
+            loaded = null;
+
+            // The goal reads and checks one file at a time, so only one parsed file is live at once.
+            gcMillisBefore = gcMillis();
+            cpuBefore = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                report = validator.validateFolder(folder, List.of(), List.of());
+            }
+            long nanos = System.nanoTime() - start;
+            System.out.printf(
+                    "file by file, as the goal runs: %.3f ms per file (CPU time of the thread %.3f ms),"
+                            + " garbage collection %d ms in all rounds%n",
+                    nanos / runs / 1e6,
+                    (threads.getCurrentThreadCpuTime() - cpuBefore) / runs / 1e6,
+                    gcMillis() - gcMillisBefore);
+            System.gc();
+            System.out.printf(
+                    "file by file: heap in use after GC, holding the report: %.1f MB%n",
+                    (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -90,6 +122,14 @@ public final class ValidateBench {
                 }
             }
         }
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     /**

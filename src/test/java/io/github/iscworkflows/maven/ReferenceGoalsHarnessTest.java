@@ -28,6 +28,9 @@ class ReferenceGoalsHarnessTest {
     void pointAtClosedPort() {
         // Nothing listens here: a goal that is not skipped fails when it connects.
         session.getUserProperties().setProperty("isc.url", "http://127.0.0.1:9");
+        session.getUserProperties().setProperty("isc.clientId", "emulator");
+        session.getUserProperties().setProperty("isc.clientSecret", "emulator");
+        session.getUserProperties().setProperty("isc.maxRetries", "0");
     }
 
     @Test
@@ -47,6 +50,7 @@ class ReferenceGoalsHarnessTest {
     @Test
     @InjectMojo(goal = EnableMojo.GOAL, pom = POM)
     @MojoParameter(name = "skipCheckReferences", value = "true")
+    @MojoParameter(name = "workflows", value = "Notify")
     void checkReferencesSkipDoesNotSkipEnable(EnableMojo mojo) {
         assertThrows(MojoExecutionException.class, mojo::execute);
     }

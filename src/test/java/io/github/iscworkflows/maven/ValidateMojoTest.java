@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 @MojoTest
 class ValidateMojoTest {
@@ -33,6 +39,52 @@ class ValidateMojoTest {
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
         return log;
+    }
+
+    @Test
+    void goalBindsToValidatePhase() throws Exception {
+        Element mojo = descriptorOf(ValidateMojo.GOAL);
+
+        assertEquals("validate", text(mojo, "phase"));
+        assertEquals("true", text(mojo, "threadSafe"));
+        assertEquals(ValidateMojo.class.getName(), text(mojo, "implementation"));
+    }
+
+    @Test
+    void propertiesNamespaced() throws Exception {
+        Element mojo = descriptorOf(ValidateMojo.GOAL);
+
+        NodeList entries = ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
+        List<String> properties = new ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            if (entries.item(i) instanceof Element entry
+                    && entry.getTextContent().startsWith("${isc.")) {
+                properties.add(entry.getTagName() + "=" + entry.getTextContent());
+            }
+        }
+        assertTrue(properties.contains("failOnWarning=${isc.failOnWarning}"), properties.toString());
+        assertTrue(properties.contains("skipRules=${isc.validate.skipRules}"), properties.toString());
+        assertTrue(properties.contains("knownActions=${isc.validate.knownActions}"), properties.toString());
+        assertTrue(properties.contains("skipValidate=${isc.validate.skip}"), properties.toString());
+    }
+
+    private static Element descriptorOf(String goal) throws Exception {
+        try (InputStream in = ValidateMojoTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            Document document =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+            NodeList mojos = document.getElementsByTagName("mojo");
+            for (int i = 0; i < mojos.getLength(); i++) {
+                Element mojo = (Element) mojos.item(i);
+                if (goal.equals(text(mojo, "goal"))) {
+                    return mojo;
+                }
+            }
+        }
+        throw new AssertionError("no mojo for goal " + goal + " in plugin.xml");
+    }
+
+    private static String text(Element mojo, String tag) {
+        return mojo.getElementsByTagName(tag).item(0).getTextContent();
     }
 
     @Test

@@ -135,7 +135,7 @@ class ReferenceCheckerTest {
     }
 
     @Test
-    void parametersAndReferencesAreReadOncePerParamId() throws IscException {
+    void referencesReadOncePerParameter() throws IscException {
         for (int i = 0; i < 5; i++) {
             api.addWorkflow("wf-" + i, "Flow " + i, true, PARAM, "ref-" + i);
             api.addReference(PARAM, "ref-" + i, FakeIscApi.hintFor("wf-" + i));
@@ -182,7 +182,7 @@ class ReferenceCheckerTest {
         Finding scope = report.generalFindings().get(0);
         assertEquals(FindingKind.VERIFICATION_UNAVAILABLE, scope.kind());
         assertEquals(
-                "Parameter Storage refused to list parameters or references (HTTP 403): the API client probably"
+                "Parameter Storage rejected the request for parameters or references (HTTP 403): the API client probably"
                         + " lacks the scope sp:parameter-storage:read, so refIDs could not be checked against their"
                         + " reference records. ISC said: Forbidden. trackingId: trk-9.",
                 scope.message());

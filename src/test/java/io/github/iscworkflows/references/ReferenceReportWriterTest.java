@@ -124,4 +124,20 @@ class ReferenceReportWriterTest {
                         + "Reports: target/isc/r.json, target/isc-reports/T.xml",
                 message);
     }
+
+    @Test
+    void generalFindingsFollowWorkflowGroups() {
+        Finding scope = Finding.general(FindingKind.VERIFICATION_UNAVAILABLE, "Forbidden.", "grant the scope.");
+        ReferenceReport report = new ReferenceReport(sample().workflows(), List.of(scope), false, 3);
+
+        List<String> lines = FindingsMessage.lines(report, Finding::isFailure);
+
+        assertEquals(
+                List.of(
+                        "Workflow 'Tom & Jerry <ops>\u0001' (id wf-1) from a.json:",
+                        "  - " + sample().workflows().get(0).findings().get(0).format(),
+                        "All workflows:",
+                        "  - Forbidden. Fix: grant the scope."),
+                lines);
+    }
 }

@@ -70,7 +70,7 @@ class WorkflowEnablerTest {
         assertEquals(EnableOutcome.Action.LEFT_AS_IS, outcome.action());
         assertEquals(0, api.count("patchWorkflow"));
         assertEquals(
-                "Left 'Notify' (id wf-1) disabled: its source does not say \"enabled\": true (set"
+                "Left 'Notify' (id wf-1) disabled: its source file does not set \"enabled\": true (set"
                         + " <enableAll>true</enableAll> or -Disc.enableAll=true to enable it anyway).",
                 outcome.message());
     }

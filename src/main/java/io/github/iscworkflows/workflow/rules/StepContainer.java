@@ -79,6 +79,16 @@ public final class StepContainer {
                 }
             }
         }
+        // Error handlers: "catch": [{"next": "Step"}] sends a failed step to another step.
+        JsonElement handlers = step.get("catch");
+        if (handlers != null && handlers.isJsonArray()) {
+            JsonArray list = handlers.getAsJsonArray();
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).isJsonObject()) {
+                    addEdge(out, name, list.get(i).getAsJsonObject(), "next", stepPointer + "/catch/" + i + "/next");
+                }
+            }
+        }
         edges.put(name, out);
         JsonElement attributes = step.get("attributes");
         if (Steps.LOOP_ACTION.equals(Steps.stringOf(step, "actionId"))

@@ -3,8 +3,12 @@ package io.github.iscworkflows.workflow.rules;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
+import io.github.iscworkflows.workflow.SourcePosition;
+import io.github.iscworkflows.workflow.WorkflowFiles;
 import io.github.iscworkflows.workflow.WorkflowLoader;
 import io.github.iscworkflows.workflow.WorkflowSource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,45 +87,85 @@ public final class Validator {
 
     /** Validates everything the loader read; file-level problems from the loader are kept. */
     public ValidationReport validate(LoadResult loaded) {
-        List<Problem> problems = new ArrayList<>();
-        for (Problem problem : loaded.problems()) {
-            if (!options.skipRules().contains(problem.ruleId())) {
-                problems.add(problem);
+        Run run = new Run();
+        run.addFileProblems(loaded.problems());
+        for (WorkflowSource source : loaded.workflows()) {
+            run.check(source);
+        }
+        return run.finish(loaded.filesRead());
+    }
+
+    /**
+     * Reads and validates the files one at a time, so that only one parsed file is held in memory.
+     * Gives the same report as {@code validate(new WorkflowLoader(directory).load(includes, excludes))}.
+     */
+    public ValidationReport validateFolder(Path directory, List<String> includes, List<String> excludes)
+            throws IOException {
+        WorkflowLoader loader = new WorkflowLoader(directory);
+        List<Path> files = WorkflowFiles.list(directory, includes, excludes);
+        Run run = new Run();
+        for (Path file : files) {
+            List<WorkflowSource> workflows = new ArrayList<>();
+            List<Problem> fileProblems = new ArrayList<>();
+            loader.readFile(file, workflows, fileProblems);
+            run.addFileProblems(fileProblems);
+            for (WorkflowSource source : workflows) {
+                run.check(source);
             }
         }
-        for (WorkflowSource source : loaded.workflows()) {
+        return run.finish(files.size());
+    }
+
+    /** The file and position of the first workflow with a given name. */
+    private record NameSeen(String file, SourcePosition position) {}
+
+    /** The state of one validation: problems so far and the names seen, for the check across files. */
+    private final class Run {
+        private final List<Problem> problems = new ArrayList<>();
+        private final Map<String, NameSeen> names = new HashMap<>();
+        private int workflows;
+
+        void addFileProblems(List<Problem> fileProblems) {
+            for (Problem problem : fileProblems) {
+                if (!options.skipRules().contains(problem.ruleId())) {
+                    problems.add(problem);
+                }
+            }
+        }
+
+        void check(WorkflowSource source) {
+            workflows++;
             CheckedWorkflow checked = CheckedWorkflow.of(source);
             Findings findings = new Findings(source, options.skipRules(), problems);
             for (WorkflowRule rule : rules) {
                 rule.check(checked, findings);
             }
+            checkDuplicateName(source);
         }
-        if (!options.skipRules().contains(DUPLICATE_NAME)) {
-            addDuplicateNames(loaded.workflows(), problems);
-        }
-        problems.sort(Problem.ORDER);
-        return new ValidationReport(loaded.filesRead(), loaded.workflows().size(), problems);
-    }
 
-    /** Deploy finds workflows by name, so two files with one name would overwrite each other. */
-    private static void addDuplicateNames(List<WorkflowSource> workflows, List<Problem> problems) {
-        Map<String, WorkflowSource> first = new HashMap<>();
-        for (WorkflowSource source : workflows) {
+        /** Deploy finds workflows by name, so two workflows with one name would overwrite each other. */
+        private void checkDuplicateName(WorkflowSource source) {
             String name = source.name();
-            if (name == null || name.isBlank()) {
-                continue;
+            if (name == null || name.isBlank() || options.skipRules().contains(DUPLICATE_NAME)) {
+                return;
             }
-            WorkflowSource earlier = first.putIfAbsent(name, source);
+            SourcePosition position = source.positionOf("/name");
+            NameSeen earlier = names.putIfAbsent(name, new NameSeen(source.displayPath(), position));
             if (earlier != null) {
                 problems.add(new Problem(
                         source.displayPath(),
-                        source.positionOf("/name"),
+                        position,
                         Severity.ERROR,
                         DUPLICATE_NAME,
-                        "workflow name '" + name + "' is also used at " + earlier.displayPath() + ":"
-                                + earlier.positionOf("/name") + "; deploy finds workflows by name, so one would"
-                                + " overwrite the other. Rename one of them."));
+                        "workflow name '" + name + "' is also used at " + earlier.file() + ":" + earlier.position()
+                                + "; deploy finds workflows by name, so one would overwrite the other. Rename one"
+                                + " of them."));
             }
+        }
+
+        ValidationReport finish(int files) {
+            problems.sort(Problem.ORDER);
+            return new ValidationReport(files, workflows, problems);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.iscworkflows.workflow.rules;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.iscworkflows.workflow.PositionedJson;
 import io.github.iscworkflows.workflow.Steps;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,17 +30,14 @@ public final class VariableRules implements WorkflowRule {
 
     private static final Set<String> GLOBAL_ROOTS = Set.of("trigger", "secrets");
 
-    /** A step somewhere in the workflow, by key. */
-    private record KeyedStep(StepContainer container, String name, JsonObject step) {}
-
     @Override
     public void check(CheckedWorkflow checked, Findings findings) {
         List<StepContainer> containers = checked.containers();
-        Map<String, List<KeyedStep>> byKey = new HashMap<>();
+        Map<String, List<StepScope.KeyedStep>> byKey = new HashMap<>();
         for (StepContainer container : containers) {
             for (Map.Entry<String, JsonObject> entry : container.steps().entrySet()) {
                 byKey.computeIfAbsent(StepNames.keyOf(entry.getKey()), k -> new ArrayList<>())
-                        .add(new KeyedStep(container, entry.getKey(), entry.getValue()));
+                        .add(new StepScope.KeyedStep(container, entry.getKey(), entry.getValue()));
             }
         }
         for (StepContainer container : containers) {
@@ -49,66 +45,6 @@ public final class VariableRules implements WorkflowRule {
                 StepScope scope = new StepScope(container, entry.getKey(), byKey);
                 walk(entry.getValue(), new ArrayList<>(), null, scope, findings);
             }
-        }
-    }
-
-    /** One step under check: what it may refer to, and where its values are. */
-    private static final class StepScope {
-        final StepContainer container;
-        final String name;
-        final String pointer;
-        final Map<String, List<KeyedStep>> byKey;
-
-        StepScope(StepContainer container, String name, Map<String, List<KeyedStep>> byKey) {
-            this.container = container;
-            this.name = name;
-            this.pointer = container.stepPointer(name);
-            this.byKey = byKey;
-        }
-
-        /** Whether the step runs at all; an unreachable step already has its own warning. */
-        boolean isReachable() {
-            return container.start() == null
-                    || !container.steps().containsKey(container.start())
-                    || container.reachableFromStart().contains(name);
-        }
-
-        /** Whether one of the candidates is this step or runs before it, here or around an enclosing loop. */
-        boolean sees(List<KeyedStep> candidates) {
-            for (KeyedStep candidate : candidates) {
-                if (candidate.container() == container && candidate.name().equals(name)) {
-                    return true;
-                }
-                StepContainer current = container;
-                String step = name;
-                while (current != null) {
-                    if (candidate.container() == current
-                            && current.ancestorsOf(step).contains(candidate.name())) {
-                        return true;
-                    }
-                    step = current.loopStep();
-                    current = current.parent();
-                }
-            }
-            return false;
-        }
-
-        boolean isInLoop() {
-            for (StepContainer current = container; current != null; current = current.parent()) {
-                if (current.isLoop()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The JSON Pointer of a value of this step, from its tokens; built only for a finding. */
-        String pointerOf(List<String> path) {
-            StringBuilder pointer = new StringBuilder(this.pointer);
-            for (String token : path) {
-                pointer.append('/').append(PositionedJson.escape(token));
-            }
-            return pointer.toString();
         }
     }
 
@@ -197,7 +133,7 @@ public final class VariableRules implements WorkflowRule {
                             + " value will be empty. Remove the extra \"$.\".");
             return;
         }
-        List<KeyedStep> candidates = scope.byKey.get(root);
+        List<StepScope.KeyedStep> candidates = scope.byKey.get(root);
         if (candidates == null) {
             findings.warn(
                     scope.pointerOf(path),
@@ -209,7 +145,17 @@ public final class VariableRules implements WorkflowRule {
             return;
         }
         if (!scope.sees(candidates)) {
-            if (scope.isReachable()) {
+            StepScope.KeyedStep inLoop = scope.insideOtherLoop(candidates);
+            if (inLoop != null) {
+                findings.warn(
+                        scope.pointerOf(path),
+                        STEP_NOT_UPSTREAM,
+                        "step '" + scope.name + "' refers to " + reference.text() + " (step '" + inLoop.name()
+                                + "'), which is inside the body of loop step '"
+                                + inLoop.container().loopStep()
+                                + "' and not visible outside it, so the value will be empty. Move the"
+                                + " reference into the loop body.");
+            } else if (scope.isReachable()) {
                 findings.warn(
                         scope.pointerOf(path),
                         STEP_NOT_UPSTREAM,
@@ -227,7 +173,11 @@ public final class VariableRules implements WorkflowRule {
 
     /** For a define-variable step, checks that the field names one of its variables. */
     private static void checkVariableField(
-            VariableReference reference, KeyedStep target, List<String> path, StepScope scope, Findings findings) {
+            VariableReference reference,
+            StepScope.KeyedStep target,
+            List<String> path,
+            StepScope scope,
+            Findings findings) {
         Set<String> variables = variableKeys(target.step());
         if (variables == null || variables.contains(reference.field())) {
             return;
@@ -264,9 +214,9 @@ public final class VariableRules implements WorkflowRule {
         return keys.isEmpty() ? null : keys;
     }
 
-    private static String keySuggestion(String root, Map<String, List<KeyedStep>> byKey) {
+    private static String keySuggestion(String root, Map<String, List<StepScope.KeyedStep>> byKey) {
         String folded = root.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, List<KeyedStep>> entry : byKey.entrySet()) {
+        for (Map.Entry<String, List<StepScope.KeyedStep>> entry : byKey.entrySet()) {
             if (entry.getKey().toLowerCase(Locale.ROOT).equals(folded)) {
                 return " Did you mean $." + entry.getKey() + " (step '"
                         + entry.getValue().get(0).name() + "')?";

@@ -38,8 +38,9 @@ class CorpusValidationTest {
             "sailpoint-oss-colab-workflows/workflows__reassign-object-owners__ReassignSources.json:62:6: error credential-secret-literal oAuthClientSecret in step 'HTTP Request 2' holds instruction text in braces, left from a template (value not shown); a secret must not be stored in the file. Use null and store the secret in the UI or Parameter Storage, a vault reference $.secrets.<id>, or a placeholder such as ${env.NAME}.");
 
     /**
-     * Variable warnings: both are real mistakes (a variable key with the wrong case, a doubled "$."). Any
-     * other line here would be a false alarm of the step-key rule.
+     * Variable warnings. The doubled "$." is a mistake. "accountId" differs from the variable key
+     * "accountID" only in case; every other reference in the exports matches its key exactly, so this
+     * one is most likely a mistake too. Any other line here would be a false alarm of the step-key rule.
      */
     private static final List<String> EXPECTED_VARIABLE_WARNINGS = List.of(
             "olivier-detilleux-sp-isc-workflow-repository/Create_Contractor_With_Forms__Workflow-tenant-Create_New_Contractor-20251128-163552.json:286:11: warning variable-field-unknown step 'HTTP Request 3' refers to $.defineVariable2.accountId, but step 'Define Variable 2' defines no variable with the key 'accountId' (it defines: accountID). A variable's key is its name camel-cased like a step's ('API URL' -> aPIURL).",
@@ -90,6 +91,16 @@ class CorpusValidationTest {
 
         assertEquals(45, report.files());
         assertEquals(40, report.workflows());
+    }
+
+    @Test
+    void fileByFileMatchesLoadedValidation() throws IOException {
+        ValidationReport loadedFirst = new Validator(ValidationOptions.defaults()).validate(loaded);
+
+        ValidationReport fileByFile = new Validator(ValidationOptions.defaults())
+                .validateFolder(Path.of(System.getProperty("isc.corpus")), List.of(), List.of());
+
+        assertEquals(loadedFirst, fileByFile);
     }
 
     @Test

@@ -64,7 +64,7 @@ class RuleFixturesTest {
         ValidationReport report = validate(FIXTURES.resolve("clean"), ValidationOptions.defaults());
 
         assertEquals(List.of(), report.problems().stream().map(Problem::format).toList());
-        assertEquals(2, report.workflows());
+        assertEquals(3, report.workflows());
     }
 
     @Test
@@ -259,6 +259,10 @@ class RuleFixturesTest {
                 arguments(
                         "variable-step-not-upstream",
                         List.of(
+                                "after-loop.json:70:11: warning variable-step-not-upstream step 'Report' refers to"
+                                        + " $.getRoleOwner.id (step 'Get Role Owner'), which is inside the body of loop"
+                                        + " step 'Loop' and not visible outside it, so the value will be empty. Move the"
+                                        + " reference into the loop body.",
                                 "later-step.json:10:11: warning variable-step-not-upstream step 'Get Identity' refers to $.sendEmail.id (step 'Send Email'), which does not run before it on any path, so the value will be empty. Refer to a step that runs earlier, or reorder the steps.")),
                 arguments(
                         "variable-step-unknown",

@@ -14,19 +14,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads {@code target/isc/deploy-report.json}, written by the deploy goal, into the workflows it
- * created or updated or found unchanged.
+ * Reads {@code target/isc/deploy-report.json}, which the deploy goal writes with
+ * {@code io.github.iscworkflows.deploy.DeployReport}, into the workflows it created, updated or found
+ * unchanged.
  *
  * <p>Only {@code workflows[].name}, {@code id}, {@code file}, {@code action} and
  * {@code enabledInSource} are read; other fields are ignored, so newer reports stay readable.
  * Entries with action {@code failed} or {@code pruned} are left out with a warning.
  */
-public final class DeployReport {
+public final class DeployReportReader {
 
     /** Report actions whose workflows exist on the tenant in the deployed form. */
     private static final Set<String> DEPLOYED_ACTIONS = Set.of("created", "updated", "unchanged");
 
-    private DeployReport() {}
+    private DeployReportReader() {}
 
     /** Reads the report at {@code path}; the file must exist. */
     public static Selection read(Path path) throws IOException, SelectionException {
