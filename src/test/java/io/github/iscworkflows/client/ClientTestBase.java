@@ -1,5 +1,6 @@
 package io.github.iscworkflows.client;
 
+import io.github.iscworkflows.support.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -15,7 +16,7 @@ abstract class ClientTestBase {
 
     final ScriptedIsc isc = new ScriptedIsc();
     final FakeTime time = new FakeTime();
-    final CapturingLog log = new CapturingLog();
+    final RecordingLog log = new RecordingLog();
     MockWebServer server;
     IscClient client;
 

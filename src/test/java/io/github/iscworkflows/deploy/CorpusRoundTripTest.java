@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.CredentialReference;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.WorkflowJson;

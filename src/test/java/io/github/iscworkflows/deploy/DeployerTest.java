@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.iscworkflows.deploy.WorkflowOutcome.FailureKind;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.CredentialReference;
 import java.nio.file.Path;
 import java.util.List;

@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import io.github.iscworkflows.deploy.Exporter.ExportedWorkflow;
 import io.github.iscworkflows.deploy.Exporter.Status;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.CredentialReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscClient;
 import io.github.iscworkflows.client.IscClientConfig;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.CredentialReference;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import io.github.iscworkflows.workflow.WorkflowSource;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

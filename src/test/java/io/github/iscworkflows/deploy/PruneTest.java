@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
+import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ConnectionResolverTest {
 
     static final String TENANT = "https://acme.api.identitynow.com";
 
-    final ListLog log = new ListLog();
+    final RecordingLog log = new RecordingLog();
     final Settings settings = new Settings();
 
     @Test
@@ -43,7 +44,7 @@ class ConnectionResolverTest {
                 List.of("[info] ISC tenant URL from the plugin configuration (<url> or -Disc.url); client id from the"
                         + " plugin configuration (<clientId> or -Disc.clientId); client secret from the plugin"
                         + " configuration (<clientSecret> or -Disc.clientSecret)."),
-                log.lines);
+                log.lines());
     }
 
     @Test
@@ -60,7 +61,7 @@ class ConnectionResolverTest {
                 List.of("[info] ISC tenant URL from the environment variable SAIL_BASE_URL; client id from the"
                         + " settings.xml server 'isc' (username); client secret from the settings.xml server 'isc'"
                         + " (password)."),
-                log.lines);
+                log.lines());
     }
 
     @Test
@@ -90,7 +91,7 @@ class ConnectionResolverTest {
         ResolvedConnection connection = resolver.resolve(parameters(TENANT, null, null, "isc"));
 
         assertEquals("decrypted-secret", connection.clientSecret());
-        assertFalse(String.join("\n", log.lines).contains("decrypted-secret"));
+        assertFalse(String.join("\n", log.lines()).contains("decrypted-secret"));
     }
 
     @Test

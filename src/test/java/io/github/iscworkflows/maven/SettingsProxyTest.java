@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.ProxyConfig;
+import io.github.iscworkflows.support.RecordingLog;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class SettingsProxyTest {
                     "proxy-user",
                     cipher.encryptAndDecorate("proxy-pass", "master-password"),
                     null));
-            ListLog log = new ListLog();
+            RecordingLog log = new RecordingLog();
             ConnectionResolver resolver = new ConnectionResolver(settings, decrypter, Map.of(), log);
 
             int requestCount;
@@ -77,9 +78,10 @@ class SettingsProxyTest {
             String expected = "Basic "
                     + Base64.getEncoder().encodeToString("proxy-user:proxy-pass".getBytes(StandardCharsets.UTF_8));
             assertEquals(expected, proxy.requests.get(2).getHeaders().get("Proxy-Authorization"));
-            assertTrue(log.lines.contains("[debug] Connecting to the ISC tenant through the settings.xml proxy"
-                    + " 127.0.0.1:" + proxyServer.getPort() + " (as proxy-user)."));
-            assertFalse(String.join("\n", log.lines).contains("proxy-pass"));
+            assertTrue(log.lines()
+                    .contains("[debug] Connecting to the ISC tenant through the settings.xml proxy" + " 127.0.0.1:"
+                            + proxyServer.getPort() + " (as proxy-user)."));
+            assertFalse(String.join("\n", log.lines()).contains("proxy-pass"));
         }
     }
 

@@ -1,12 +1,11 @@
-package io.github.iscworkflows.client;
+package io.github.iscworkflows.support;
 
-import io.github.iscworkflows.support.BuildLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A debug-enabled log that keeps every line, prefixed with its level. */
-final class CapturingLog implements BuildLog {
+/** A debug-enabled log that keeps every line, prefixed with its level, for assertions. */
+public final class RecordingLog implements BuildLog {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
@@ -30,9 +29,15 @@ final class CapturingLog implements BuildLog {
         return true;
     }
 
-    List<String> lines() {
+    /** A snapshot of the lines logged so far. */
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /** The lines joined with newlines. */
+    public String text() {
+        return String.join("\n", lines());
     }
 }
