@@ -127,4 +127,15 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
                     e);
         }
     }
+
+    /** The reference mode with what it means, for the start line. */
+    static String describeMode(ReferenceMode mode) {
+        String meaning = switch (mode) {
+            case NEVER -> "no API call creates reference records, as reported on real tenants";
+            case ON_CREATE -> "creating or updating a workflow creates its missing reference records";
+            case ON_ENABLE -> "a write that leaves a workflow enabled creates its missing reference records";
+            case DANGLING -> "creating or updating a workflow sets refIDs with no reference record behind them";
+        };
+        return "reference mode " + mode.label() + ": " + meaning;
+    }
 }
