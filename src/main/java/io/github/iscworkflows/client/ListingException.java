@@ -27,17 +27,17 @@ public final class ListingException extends IscException {
         return new ListingException(cause, offset);
     }
 
-    /** A listing that ended after {@code itemsRead} items although the server announced more. */
+    /** Creates the failure of a listing that ended after {@code itemsRead} items although the server announced more. */
     static ListingException truncated(String message, int itemsRead) {
         return new ListingException(message, itemsRead);
     }
 
-    /** The offset of the page that failed, or the number of items read before a truncated listing ended. */
+    /** Returns the offset of the page that failed, or the number of items read before a truncated listing ended. */
     public int offset() {
         return offset;
     }
 
-    /** Whether the listing ended early without an error response, rather than with a failed page. */
+    /** Returns whether the listing ended early without an error response, rather than with a failed page. */
     public boolean truncated() {
         return truncated;
     }

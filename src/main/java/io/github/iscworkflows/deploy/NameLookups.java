@@ -25,9 +25,9 @@ final class NameLookups implements RemoteIndex {
     }
 
     /**
-     * Returns whether asking per name can replace the broken listing: when the listing came back short, or
-     * a later page was rejected as a bad request. Authentication, permission and rate-limit answers, server
-     * errors and network failures are not, because the lookups would fail the same way.
+     * Returns whether lookups per name can replace the broken listing: when the listing came back short, or
+     * a later page was rejected with a 4xx status. Authentication, permission and rate-limit responses, server
+     * errors and network failures cannot, because the lookups would fail the same way.
      */
     static boolean canReplace(ListingException e) {
         if (e.truncated()) {
@@ -51,13 +51,13 @@ final class NameLookups implements RemoteIndex {
         return api.findWorkflowsByName(name);
     }
 
-    /** The one warning line that says why and how the workflows were matched. */
+    /** Builds the one warning line that states why and how the workflows were matched. */
     String summary(String tenant, int workflows) {
         return "Listing the workflows of " + tenant + " " + where() + " (" + cause.getMessage() + "), so deploy"
                 + " matched the " + workflows + " local workflow(s) by name instead (" + lookups + " lookups).";
     }
 
-    /** A failed plan entry for a workflow whose lookup failed; nothing is written to it. */
+    /** Builds the failed plan entry of a workflow whose lookup failed, so nothing is written to it. */
     PlannedWorkflow unresolved(WorkflowSource source, String name, IscException e) {
         String message = "looking the workflow up on the tenant failed (" + e.getMessage() + "), so deploy neither"
                 + " updates nor creates it. Run isc:deploy again.";
@@ -65,7 +65,7 @@ final class NameLookups implements RemoteIndex {
                 PlanAction.UNRESOLVED, name, source, null, null, WorkflowChanges.NONE, false, List.of(), message);
     }
 
-    /** A failed plan entry for the prune step, which needs the full listing. */
+    /** Builds the failed plan entry of the prune step, which needs the full listing. */
     PlannedWorkflow pruneFailure() {
         String message = "prune needs the full listing of the tenant's workflows, but it " + where() + " ("
                 + cause.getMessage() + "). No workflow was pruned; the local workflows were deployed by name. Set"

@@ -24,8 +24,8 @@ import java.util.Set;
  * the tenant workflow whose id its file carries, when that id exists on this tenant, and otherwise the
  * tenant workflow with the same name. A failed listing throws, so a workflow is never created because a
  * listing was incomplete. The exception is a listing that breaks part-way with a client error or comes back
- * short, as at the offset ceiling of large tenants: then each workflow is looked up by name (and id), a failed
- * lookup fails only that workflow, and prune, which needs the full listing, fails.
+ * short, as at the offset ceiling of large tenants. Then each workflow is looked up by id and name instead, and
+ * a failed lookup fails only that workflow. Prune needs the full listing, so it fails.
  */
 public final class Planner {
 

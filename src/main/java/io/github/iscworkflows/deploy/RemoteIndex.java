@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscException;
 import java.util.List;
 
-/** Where the planner finds the tenant's copy of a local workflow: in one full listing, or by asking per name. */
+/** Source of the tenant's copies of local workflows: one full listing, or one lookup per workflow. */
 interface RemoteIndex {
 
     /** Returns the workflow with this id, or null when there is none (also for a null id). */

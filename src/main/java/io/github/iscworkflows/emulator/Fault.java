@@ -68,7 +68,7 @@ public record Fault(
         return new Fault(kind, httpMethod, path, times, delay, status, body, query);
     }
 
-    /** The same fault, only for requests whose decoded query string contains {@code text}. */
+    /** Returns the same fault, only for requests whose decoded query string contains {@code text}. */
     public Fault query(String text) {
         return new Fault(kind, method, path, times, delay, status, body, text);
     }
