@@ -192,6 +192,25 @@ class LargeTenantDeployTest {
     }
 
     @Test
+    void dryRunShowsUnresolvedPrune() throws Exception {
+        seed(CEILING);
+        Path folder = temp.resolve("workflows");
+        write(folder, "target.json", simple("Target", "new"));
+
+        DeployResult result = deploy(load(folder), options().withDryRun(true).withPrune(true, List.of("Bulk *")));
+
+        assertEquals(PlanAction.UPDATE, result.plan().get(0).action());
+        assertEquals(PlanAction.UNRESOLVED, result.plan().get(1).action());
+        assertTrue(
+                log.lines()
+                        .contains("[info] Plan for 127.0.0.1: 0 create, 1 update, 0 unchanged, 0 conflict,"
+                                + " 1 unresolved, 0 prune."),
+                log.text());
+        assertEquals(0, emulator.stats().count("PUT /workflows/{id}"));
+        assertEquals(0, emulator.stats().count("DELETE /workflows/{id}"));
+    }
+
+    @Test
     void serverErrorInListingStillStopsDeploy() throws Exception {
         seed(0);
         Path folder = temp.resolve("workflows");
