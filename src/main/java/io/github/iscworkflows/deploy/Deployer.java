@@ -82,6 +82,9 @@ public final class Deployer {
         }
         StringBuilder header = new StringBuilder("Plan for " + options.tenant() + ":");
         for (PlanAction action : PlanAction.values()) {
+            if (action == PlanAction.UNRESOLVED && !counts.containsKey(action)) {
+                continue;
+            }
             header.append(action == PlanAction.CREATE ? " " : ", ")
                     .append(counts.getOrDefault(action, 0L))
                     .append(' ')
@@ -116,7 +119,7 @@ public final class Deployer {
                 line.append(
                         planned.reEnable() ? "; enabled, so disable, update, enable" : "; enabled, so disable, update");
             }
-        } else if (planned.action() == PlanAction.CONFLICT) {
+        } else if (planned.action() == PlanAction.CONFLICT || planned.action() == PlanAction.UNRESOLVED) {
             line.append(": ").append(planned.conflict());
         } else if (planned.action() == PlanAction.PRUNE && planned.remoteEnabled()) {
             line.append(": enabled, so disable, delete");
