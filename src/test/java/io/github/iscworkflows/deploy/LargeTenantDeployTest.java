@@ -18,6 +18,7 @@ import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
 import io.github.iscworkflows.emulator.EmulatorOptions;
 import io.github.iscworkflows.emulator.Fault;
 import io.github.iscworkflows.emulator.IscEmulator;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.WorkflowSource;
 import java.nio.file.Path;
 import java.util.List;

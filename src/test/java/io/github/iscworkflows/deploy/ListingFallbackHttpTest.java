@@ -14,6 +14,7 @@ import io.github.iscworkflows.client.IscClient;
 import io.github.iscworkflows.client.IscClientConfig;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
+import io.github.iscworkflows.support.RecordingLog;
 import io.github.iscworkflows.workflow.WorkflowSource;
 import java.io.IOException;
 import java.net.InetAddress;
