@@ -46,6 +46,8 @@ public final class Steps {
         return steps;
     }
 
+    // Recursion depth follows loop nesting, which the JSON nesting limits bound (512 levels in
+    // PositionedJsonParser, 255 in Gson's reader for tenant responses).
     private static void collect(JsonObject container, String pointer, String prefix, List<Step> into) {
         JsonElement steps = container.get("steps");
         if (steps == null || !steps.isJsonObject()) {

@@ -51,7 +51,10 @@ public final class WorkflowJson {
         return sortedKeys(copy).getAsJsonObject();
     }
 
-    /** A deep copy with object keys sorted at every level; array order is kept. */
+    /**
+     * A deep copy with object keys sorted at every level; array order is kept. Recursion depth is the
+     * JSON nesting depth, which PositionedJsonParser (512) and Gson's reader (255) bound.
+     */
     public static JsonElement sortedKeys(JsonElement element) {
         if (element.isJsonObject()) {
             List<String> keys = new ArrayList<>(element.getAsJsonObject().keySet());

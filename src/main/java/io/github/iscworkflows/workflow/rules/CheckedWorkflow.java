@@ -3,7 +3,9 @@ package io.github.iscworkflows.workflow.rules;
 import io.github.iscworkflows.workflow.CredentialReference;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -33,16 +35,18 @@ public record CheckedWorkflow(
     /** The definition and every loop body, depth first; empty when there is no definition. */
     public List<StepContainer> containers() {
         List<StepContainer> all = new ArrayList<>();
+        Deque<StepContainer> pending = new ArrayDeque<>();
         if (definition != null) {
-            collect(definition, all);
+            pending.push(definition);
+        }
+        while (!pending.isEmpty()) {
+            StepContainer container = pending.pop();
+            all.add(container);
+            List<StepContainer> loops = new ArrayList<>(container.loops().values());
+            for (int i = loops.size() - 1; i >= 0; i--) {
+                pending.push(loops.get(i));
+            }
         }
         return all;
-    }
-
-    private static void collect(StepContainer container, List<StepContainer> into) {
-        into.add(container);
-        for (StepContainer loop : container.loops().values()) {
-            collect(loop, into);
-        }
     }
 }

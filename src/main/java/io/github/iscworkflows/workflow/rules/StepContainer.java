@@ -7,6 +7,7 @@ import io.github.iscworkflows.workflow.PositionedJson;
 import io.github.iscworkflows.workflow.Steps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ public final class StepContainer {
     /** A transition from one step to another, with the pointer of the field naming the target. */
     public record Edge(String from, String target, String pointer) {}
 
+    /** Steps whose full set of reachable steps {@link #leadsTo} keeps; bounds memory on huge graphs. */
+    private static final int MAX_CACHED_DESCENDANTS = 64;
+
     private final String pointer;
     private final String loopStep;
     private final StepContainer parent;
@@ -34,9 +38,13 @@ public final class StepContainer {
     private final Map<String, JsonObject> steps = new LinkedHashMap<>();
     private final Map<String, List<Edge>> edges = new LinkedHashMap<>();
     private final Map<String, StepContainer> loops = new LinkedHashMap<>();
-    private Map<String, Set<String>> predecessors;
     private Set<String> reachable;
-    private final Map<String, Set<String>> ancestors = new HashMap<>();
+    private Map<String, Integer> indexOf;
+    private int[][] predecessors;
+    private int[][] successors;
+    private int[] queries;
+    private int[] queue;
+    private final Map<Integer, BitSet> descendants = new HashMap<>();
 
     private StepContainer(String pointer, String loopStep, StepContainer parent, JsonObject object) {
         this.pointer = pointer;
@@ -184,33 +192,92 @@ public final class StepContainer {
         return seen;
     }
 
-    /** Steps of this container from which a path leads to {@code step}; the step itself only when on a cycle. */
-    public Set<String> ancestorsOf(String step) {
-        Set<String> cached = ancestors.get(step);
-        if (cached != null) {
-            return cached;
-        }
+    /**
+     * Returns whether a path of one or more transitions leads from {@code from} to {@code to}; true for
+     * a step on a cycle through itself.
+     *
+     * <p>The first question about a step searches backwards from {@code to} and stops at {@code from}.
+     * A step asked about again gets the set of steps it leads to computed once and kept, for at most
+     * {@link #MAX_CACHED_DESCENDANTS} steps, so memory stays linear in the number of steps.
+     */
+    public boolean leadsTo(String from, String to) {
         if (predecessors == null) {
-            predecessors = new HashMap<>();
-            for (Map.Entry<String, List<Edge>> entry : edges.entrySet()) {
-                for (Edge edge : entry.getValue()) {
-                    predecessors
-                            .computeIfAbsent(edge.target(), k -> new LinkedHashSet<>())
-                            .add(edge.from());
+            indexSteps();
+        }
+        Integer source = indexOf.get(from);
+        Integer target = indexOf.get(to);
+        if (source == null || target == null) {
+            return false;
+        }
+        BitSet cached = descendants.get(source);
+        if (cached != null) {
+            return cached.get(target);
+        }
+        if (++queries[source] > 1 && descendants.size() < MAX_CACHED_DESCENDANTS) {
+            BitSet found = search(source, successors, -1);
+            descendants.put(source, found);
+            return found.get(target);
+        }
+        return search(target, predecessors, source).get(source);
+    }
+
+    /**
+     * Marks the steps reached from {@code first} along {@code links} (at least one transition), stopping
+     * early once {@code stop} is reached; pass -1 to search everything.
+     */
+    private BitSet search(int first, int[][] links, int stop) {
+        BitSet seen = new BitSet(links.length);
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = first;
+        while (head < tail) {
+            for (int next : links[queue[head++]]) {
+                if (!seen.get(next)) {
+                    seen.set(next);
+                    if (next == stop) {
+                        return seen;
+                    }
+                    queue[tail++] = next;
                 }
             }
         }
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        queue.add(step);
-        while (!queue.isEmpty()) {
-            for (String previous : predecessors.getOrDefault(queue.poll(), Set.of())) {
-                if (seen.add(previous)) {
-                    queue.add(previous);
-                }
-            }
-        }
-        ancestors.put(step, seen);
         return seen;
+    }
+
+    /** Numbers the steps and stores the transitions between them as index arrays, for {@link #leadsTo}. */
+    private void indexSteps() {
+        indexOf = new HashMap<>();
+        for (String name : steps.keySet()) {
+            indexOf.put(name, indexOf.size());
+        }
+        List<Set<Integer>> incoming = new ArrayList<>();
+        List<Set<Integer>> outgoing = new ArrayList<>();
+        for (int i = 0; i < indexOf.size(); i++) {
+            incoming.add(new LinkedHashSet<>());
+            outgoing.add(new LinkedHashSet<>());
+        }
+        for (Map.Entry<String, List<Edge>> entry : edges.entrySet()) {
+            int from = indexOf.get(entry.getKey());
+            for (Edge edge : entry.getValue()) {
+                Integer to = indexOf.get(edge.target());
+                if (to != null) {
+                    incoming.get(to).add(from);
+                    outgoing.get(from).add(to);
+                }
+            }
+        }
+        predecessors = toArrays(incoming);
+        successors = toArrays(outgoing);
+        queries = new int[predecessors.length];
+        // The first step of a search is queued once unmarked and may be queued again when a cycle reaches it.
+        queue = new int[predecessors.length + 1];
+    }
+
+    private static int[][] toArrays(List<Set<Integer>> sets) {
+        int[][] arrays = new int[sets.size()][];
+        for (int i = 0; i < sets.size(); i++) {
+            arrays[i] = sets.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return arrays;
     }
 }

@@ -4,8 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.workflow.Steps;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,43 +180,70 @@ public final class StepGraphRules implements WorkflowRule {
         }
     }
 
-    /** Reports each cycle once, at the transition that closes it. */
+    /** Cycles longer than this are shown with the middle steps left out. */
+    private static final int MAX_CYCLE_STEPS_SHOWN = 6;
+
+    /**
+     * Reports each cycle once, at the transition that closes it. The depth-first search keeps its own
+     * stack, so a chain of any length cannot overflow the thread's stack.
+     */
     private static void checkCycles(StepContainer container, Findings findings) {
-        Map<String, Integer> state = new HashMap<>();
-        for (String name : container.steps().keySet()) {
-            if (!state.containsKey(name)) {
-                visit(container, name, state, new ArrayList<>(), findings);
+        Set<String> done = new HashSet<>();
+        Map<String, Integer> onPath = new HashMap<>();
+        List<String> path = new ArrayList<>();
+        Deque<Iterator<StepContainer.Edge>> pending = new ArrayDeque<>();
+        for (String root : container.steps().keySet()) {
+            if (done.contains(root) || onPath.containsKey(root)) {
+                continue;
+            }
+            onPath.put(root, 0);
+            path.add(root);
+            pending.push(container.edges(root).iterator());
+            while (!pending.isEmpty()) {
+                Iterator<StepContainer.Edge> edges = pending.peek();
+                if (!edges.hasNext()) {
+                    pending.pop();
+                    String finished = path.remove(path.size() - 1);
+                    onPath.remove(finished);
+                    done.add(finished);
+                    continue;
+                }
+                StepContainer.Edge edge = edges.next();
+                String target = edge.target();
+                if (!container.steps().containsKey(target) || done.contains(target)) {
+                    continue;
+                }
+                Integer index = onPath.get(target);
+                if (index != null) {
+                    reportCycle(container, edge, path.subList(index, path.size()), findings);
+                    continue;
+                }
+                onPath.put(target, path.size());
+                path.add(target);
+                pending.push(container.edges(target).iterator());
             }
         }
     }
 
-    private static final int ACTIVE = 1;
-    private static final int DONE = 2;
+    private static void reportCycle(
+            StepContainer container, StepContainer.Edge edge, List<String> cycle, Findings findings) {
+        findings.error(
+                edge.pointer(),
+                CYCLE,
+                "step '" + edge.from() + "' goes back to '" + edge.target() + "', closing the cycle "
+                        + describeCycle(cycle) + " -> " + edge.target() + " in " + container.describe()
+                        + "; ISC workflows run forward only. Repeat work with a loop step"
+                        + " (sp:loop:iterator) instead.");
+    }
 
-    private static void visit(
-            StepContainer container, String name, Map<String, Integer> state, List<String> path, Findings findings) {
-        state.put(name, ACTIVE);
-        path.add(name);
-        for (StepContainer.Edge edge : container.edges(name)) {
-            String target = edge.target();
-            if (!container.steps().containsKey(target)) {
-                continue;
-            }
-            Integer targetState = state.get(target);
-            if (targetState == null) {
-                visit(container, target, state, path, findings);
-            } else if (targetState == ACTIVE) {
-                List<String> cycle = path.subList(path.indexOf(target), path.size());
-                findings.error(
-                        edge.pointer(),
-                        CYCLE,
-                        "step '" + name + "' goes back to '" + target + "', closing the cycle "
-                                + String.join(" -> ", cycle) + " -> " + target + " in " + container.describe()
-                                + "; ISC workflows run forward only. Repeat work with a loop step"
-                                + " (sp:loop:iterator) instead.");
-            }
+    /** The steps of a cycle joined with arrows; a long cycle keeps its first three and last three steps. */
+    private static String describeCycle(List<String> cycle) {
+        if (cycle.size() <= MAX_CYCLE_STEPS_SHOWN) {
+            return String.join(" -> ", cycle);
         }
-        path.remove(path.size() - 1);
-        state.put(name, DONE);
+        int half = MAX_CYCLE_STEPS_SHOWN / 2;
+        return String.join(" -> ", cycle.subList(0, half))
+                + " -> ... (" + (cycle.size() - MAX_CYCLE_STEPS_SHOWN) + " more steps) ... -> "
+                + String.join(" -> ", cycle.subList(cycle.size() - half, cycle.size()));
     }
 }

@@ -44,8 +44,7 @@ final class StepScope {
             StepContainer current = container;
             String step = name;
             while (current != null) {
-                if (candidate.container() == current
-                        && current.ancestorsOf(step).contains(candidate.name())) {
+                if (candidate.container() == current && current.leadsTo(candidate.name(), step)) {
                     return true;
                 }
                 step = current.loopStep();

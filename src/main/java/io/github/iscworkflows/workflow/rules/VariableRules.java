@@ -48,6 +48,7 @@ public final class VariableRules implements WorkflowRule {
         }
     }
 
+    // Recursion depth is the JSON nesting depth of one step, bounded by PositionedJsonParser's 512 levels.
     private void walk(JsonElement value, List<String> path, String key, StepScope scope, Findings findings) {
         if (value.isJsonObject()) {
             boolean loopAttributes = path.size() == 1
