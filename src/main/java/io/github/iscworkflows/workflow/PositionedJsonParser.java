@@ -209,16 +209,36 @@ public final class PositionedJsonParser {
                 if (index + 4 > text.length()) {
                     throw new JsonSyntaxProblem("incomplete \\u escape", escapePosition);
                 }
-                String hex = text.substring(index, index + 4);
-                try {
-                    value.append((char) Integer.parseInt(hex, 16));
-                } catch (NumberFormatException e) {
-                    throw new JsonSyntaxProblem("invalid \\u escape \\u" + hex, escapePosition);
+                // ASCII hex digits only: Integer.parseInt would also accept a sign such as "+041".
+                int code = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = hexValue(text.charAt(index + i));
+                    if (digit < 0) {
+                        throw new JsonSyntaxProblem(
+                                "invalid \\u escape \\u" + text.substring(index, index + 4)
+                                        + "; expected four hex digits",
+                                escapePosition);
+                    }
+                    code = code * 16 + digit;
                 }
+                value.append((char) code);
                 index += 4;
             }
             default -> throw new JsonSyntaxProblem("invalid escape sequence \\" + c, escapePosition);
         }
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private String readNumber() throws JsonSyntaxProblem {
@@ -275,14 +295,18 @@ public final class PositionedJsonParser {
         return index < text.length() ? text.charAt(index) : '\0';
     }
 
+    /** Skips whitespace, counting CR LF, a lone LF and a lone CR each as one line break, as editors do. */
     private void skipWhitespace() {
         while (index < text.length()) {
             char c = text.charAt(index);
-            if (c == '\n') {
-                line++;
+            if (c == '\n' || c == '\r') {
                 index++;
+                if (c == '\r' && index < text.length() && text.charAt(index) == '\n') {
+                    index++;
+                }
+                line++;
                 lineStart = index;
-            } else if (c == ' ' || c == '\t' || c == '\r') {
+            } else if (c == ' ' || c == '\t') {
                 index++;
             } else {
                 return;

@@ -73,4 +73,45 @@ class PositionedJsonParserTest {
 
         assertEquals(new SourcePosition(1, 10), json.positionOf("/a~1b/c~0d"));
     }
+
+    @Test
+    void unicodeEscapeWithSignIsRejected() {
+        JsonSyntaxProblem problem =
+                assertThrows(JsonSyntaxProblem.class, () -> PositionedJsonParser.parse("{\"a\": \"\\u+041\"}"));
+
+        assertEquals("invalid \\u escape \\u+041; expected four hex digits", problem.getMessage());
+        assertEquals(new SourcePosition(1, 8), problem.position());
+    }
+
+    @Test
+    void unicodeEscapeWithFourHexDigitsIsRead() throws Exception {
+        PositionedJson json = PositionedJsonParser.parse("{\"a\": \"\\u0041\\u00e9\\uD83D\\uDE80\"}");
+
+        assertEquals("A\u00e9\uD83D\uDE80", ((JsonObject) json.root()).get("a").getAsString());
+    }
+
+    @Test
+    void carriageReturnAloneEndsLine() throws Exception {
+        PositionedJson json = PositionedJsonParser.parse("{\r\"a\": 1,\r\r  \"b\": 2\r}");
+
+        assertEquals(new SourcePosition(2, 1), json.positionOf("/a"));
+        assertEquals(new SourcePosition(4, 3), json.positionOf("/b"));
+    }
+
+    @Test
+    void crlfCountsAsOneLineBreak() throws Exception {
+        PositionedJson json = PositionedJsonParser.parse("{\r\n\"a\": 1,\r\n\r\n  \"b\": 2\r\n}");
+
+        assertEquals(new SourcePosition(2, 1), json.positionOf("/a"));
+        assertEquals(new SourcePosition(4, 3), json.positionOf("/b"));
+    }
+
+    @Test
+    void syntaxErrorAfterCarriageReturnsHasEditorLine() {
+        JsonSyntaxProblem problem = assertThrows(
+                JsonSyntaxProblem.class, () -> PositionedJsonParser.parse("{\r\"name\":\"cr\",\r\"x\": ,\r}"));
+
+        assertEquals("expected a value but found ','", problem.getMessage());
+        assertEquals(new SourcePosition(3, 6), problem.position());
+    }
 }
