@@ -23,15 +23,36 @@ final class StepScope {
         this.byKey = byKey;
     }
 
-    /** Returns whether the step runs at all; an unreachable step already has its own warning. */
+    /**
+     * Returns whether the step runs at all: it and every enclosing loop step are reachable from their
+     * container's start. An unreachable step already has its own warning; an unknown start counts as
+     * reachable.
+     */
     boolean isReachable() {
-        return container.start() == null
-                || !container.steps().containsKey(container.start())
-                || container.reachableFromStart().contains(name);
+        String step = name;
+        for (StepContainer current = container; current != null; current = current.parent()) {
+            if (hasKnownStart(current) && !current.reachableFromStart().contains(step)) {
+                return false;
+            }
+            step = current.loopStep();
+        }
+        return true;
     }
 
-    /** Returns whether the container's start names one of its steps; without that, step order is unknown. */
+    /**
+     * Returns whether this step's container and every enclosing one name an existing step as start;
+     * without that, the order in which steps run is unknown.
+     */
     boolean hasKnownStart() {
+        for (StepContainer current = container; current != null; current = current.parent()) {
+            if (!hasKnownStart(current)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasKnownStart(StepContainer container) {
         return container.start() != null && container.steps().containsKey(container.start());
     }
 
