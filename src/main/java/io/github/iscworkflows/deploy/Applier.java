@@ -7,6 +7,7 @@ import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.deploy.WorkflowOutcome.FailureKind;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.Steps;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -226,7 +227,7 @@ final class Applier {
     }
 
     static String label(PlannedWorkflow planned) {
-        return "'" + planned.name() + "'";
+        return LogText.quote(planned.name());
     }
 
     /** The state of one workflow's task: timing, backup, and the outcome once known. */

@@ -4,6 +4,7 @@ import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
 import io.github.iscworkflows.workflow.SourcePosition;
@@ -108,7 +109,7 @@ public final class Deployer {
         String id = planned.remoteId();
         if (file != null || id != null) {
             line.append(" (");
-            line.append(file == null ? "" : file);
+            line.append(file == null ? "" : LogText.escape(file));
             line.append(file != null && id != null ? ", " : "");
             line.append(id == null ? "" : "id " + id);
             line.append(')');

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowJson;
@@ -123,7 +124,8 @@ public final class Exporter {
         boolean shared = nameCounts.get(name) > 1;
         WorkflowSource current = shared ? null : existing.get(name);
         if (current != null && !current.pointer().isEmpty()) {
-            log.warn("Skipped '" + name + "': " + current.displayPath() + " contains it inside a wrapper or SP-Config"
+            log.warn("Skipped " + LogText.quote(name) + ": " + current.displayPath()
+                    + " contains it inside a wrapper or SP-Config"
                     + " export, which export does not rewrite. Move it to a file of its own to export it.");
             return new ExportedWorkflow(name, id, current.file(), Status.SKIPPED);
         }
@@ -133,7 +135,8 @@ public final class Exporter {
         if (shared) {
             // Two tenant workflows share this name; the id lets deploy tell the files apart on this tenant.
             form.addProperty("id", id);
-            log.warn("Several workflows on the tenant are named '" + name + "'; each file keeps its \"id\".");
+            log.warn("Several workflows on the tenant are named " + LogText.quote(name)
+                    + "; each file keeps its \"id\".");
         }
         if (reverse != null) {
             reverse.apply(form);
@@ -141,15 +144,15 @@ public final class Exporter {
         String text = WorkflowJson.toFileText(WorkflowJson.sortedKeys(form));
         Path file = current != null ? current.file() : directory.resolve(names.allocate(name));
         if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            log.info("Unchanged '" + name + "' in " + directory.relativize(file) + ".");
+            log.info("Unchanged " + LogText.quote(name) + " in " + directory.relativize(file) + ".");
             return new ExportedWorkflow(name, id, file, Status.UNCHANGED);
         }
         if (dryRun) {
-            log.info("Would export '" + name + "' (" + id + ") to " + directory.relativize(file) + ".");
+            log.info("Would export " + LogText.quote(name) + " (" + id + ") to " + directory.relativize(file) + ".");
             return new ExportedWorkflow(name, id, file, Status.WOULD_WRITE);
         }
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        log.info("Exported '" + name + "' (" + id + ") to " + directory.relativize(file) + ".");
+        log.info("Exported " + LogText.quote(name) + " (" + id + ") to " + directory.relativize(file) + ".");
         return new ExportedWorkflow(name, id, file, Status.WRITTEN);
     }
 

@@ -5,6 +5,7 @@ import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.client.ListingException;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
 import io.github.iscworkflows.workflow.Steps;
@@ -127,9 +128,10 @@ public final class Planner {
             }
             target = named.isEmpty() ? null : named.get(0);
             if (target != null && Steps.stringOf(target, "id") == null) {
-                String message = "the tenant listed a workflow named '" + name + "' without an id, so deploy can"
-                        + " neither update it nor create a second one with that name. Check the workflow in the"
-                        + " ISC UI and run isc:deploy again.";
+                String message =
+                        "the tenant listed a workflow named " + LogText.quote(name) + " without an id, so deploy can"
+                                + " neither update it nor create a second one with that name. Check the workflow in the"
+                                + " ISC UI and run isc:deploy again.";
                 return new PlannedWorkflow(
                         PlanAction.CONFLICT, name, source, null, null, WorkflowChanges.NONE, false, List.of(), message);
             }
@@ -180,7 +182,7 @@ public final class Planner {
         for (JsonObject workflow : named) {
             ids.add(Steps.stringOf(workflow, "id"));
         }
-        String message = named.size() + " workflows on the tenant are named '" + name + "' (ids "
+        String message = named.size() + " workflows on the tenant are named " + LogText.quote(name) + " (ids "
                 + String.join(", ", ids) + "), so deploy cannot tell which one to update. Delete or rename all but"
                 + " one on the tenant, or add \"id\": \"<one of these ids>\" to " + source.displayPath()
                 + " to pick one.";
@@ -240,7 +242,7 @@ public final class Planner {
                         source.positionOf("/name"),
                         Severity.ERROR,
                         RULE_DUPLICATE_NAME,
-                        "the workflow name '" + name + "' is also used in " + earlier.displayPath()
+                        "the workflow name " + LogText.quote(name) + " is also used in " + earlier.displayPath()
                                 + " (line " + earlier.positionOf("/name").line() + "); deploy matches workflows by"
                                 + " name, so names must be unique. Rename one of them."));
             }

@@ -2,6 +2,7 @@ package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ final class RemoteWorkflows implements RemoteIndex {
                 byName.computeIfAbsent(name, key -> new ArrayList<>()).add(workflow);
             }
             if (id == null) {
-                log.warn("The tenant listed a workflow without an id (name " + name + "); deploy cannot update,"
-                        + " prune or replace it.");
+                log.warn("The tenant listed a workflow without an id (name " + LogText.escape(name)
+                        + "); deploy cannot update, prune or replace it.");
                 log.debug("Workflow listed without an id: " + WorkflowJson.COMPACT.toJson(workflow));
                 continue;
             }

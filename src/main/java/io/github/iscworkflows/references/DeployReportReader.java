@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.iscworkflows.support.LogText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class DeployReportReader {
         String name = string(entry, "name");
         String id = string(entry, "id");
         String action = string(entry, "action");
-        String label = name != null ? "'" + name + "'" : "entry " + index;
+        String label = name != null ? LogText.quote(name) : "entry " + index;
         String normalisedAction = action == null ? null : action.toLowerCase(Locale.ROOT);
         if (normalisedAction != null && !DEPLOYED_ACTIONS.contains(normalisedAction)) {
             warnings.add("Workflow " + label + " was left out: the deploy report says '" + action + "'.");

@@ -1,6 +1,7 @@
 package io.github.iscworkflows.references;
 
 import io.github.iscworkflows.support.Counts;
+import io.github.iscworkflows.support.LogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,8 +28,8 @@ public final class FindingsMessage {
                 continue;
             }
             SelectedWorkflow workflow = check.workflow();
-            lines.add(
-                    "Workflow " + workflow.label() + (workflow.file() == null ? "" : " from " + workflow.file()) + ":");
+            lines.add("Workflow " + workflow.label()
+                    + (workflow.file() == null ? "" : " from " + LogText.escape(workflow.file())) + ":");
             for (Finding finding : findings) {
                 if (shown < MAX_LINES) {
                     lines.add("  - " + finding.format());

@@ -1,5 +1,7 @@
 package io.github.iscworkflows.references;
 
+import io.github.iscworkflows.support.LogText;
+
 /**
  * A workflow on the tenant that enable, check-references or test works on.
  *
@@ -12,6 +14,6 @@ public record SelectedWorkflow(String name, String id, String file, Boolean enab
 
     /** Returns a label for messages: the quoted name and the id. */
     public String label() {
-        return "'" + name + "' (id " + id + ")";
+        return LogText.quote(name) + " (id " + id + ")";
     }
 }

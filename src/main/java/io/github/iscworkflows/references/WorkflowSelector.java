@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
@@ -82,14 +83,14 @@ public final class WorkflowSelector {
         for (String name : names) {
             List<JsonObject> matches = isPattern(name) ? matching(all, name) : api.findWorkflowsByName(name);
             if (matches.isEmpty()) {
-                errors.add((isPattern(name)
-                                ? "No workflow on the tenant matches '"
-                                : "No workflow on the tenant is named '")
-                        + name + "'. Check <workflows> (-Disc.workflows); names are case-sensitive.");
+                errors.add(
+                        (isPattern(name) ? "No workflow on the tenant matches " : "No workflow on the tenant is named ")
+                                + LogText.quote(name)
+                                + ". Check <workflows> (-Disc.workflows); names are case-sensitive.");
                 continue;
             }
             if (!isPattern(name) && matches.size() > 1) {
-                errors.add("The tenant has " + matches.size() + " workflows named '" + name + "' (ids "
+                errors.add("The tenant has " + matches.size() + " workflows named " + LogText.quote(name) + " (ids "
                         + String.join(", ", ids(matches)) + "). Rename or delete the extra ones in the ISC UI.");
                 continue;
             }
@@ -131,10 +132,10 @@ public final class WorkflowSelector {
             }
             List<JsonObject> matches = api.findWorkflowsByName(name);
             if (matches.isEmpty()) {
-                warnings.add("Workflow '" + name + "' (" + local.displayPath()
+                warnings.add("Workflow " + LogText.quote(name) + " (" + LogText.escape(local.displayPath())
                         + ") is not on the tenant, so there is nothing to check or enable. Run isc:deploy first.");
             } else if (matches.size() > 1) {
-                errors.add("The tenant has " + matches.size() + " workflows named '" + name + "' (ids "
+                errors.add("The tenant has " + matches.size() + " workflows named " + LogText.quote(name) + " (ids "
                         + String.join(", ", ids(matches)) + "), so " + local.displayPath()
                         + " cannot be matched. Rename or delete the extra ones in the ISC UI.");
             } else {

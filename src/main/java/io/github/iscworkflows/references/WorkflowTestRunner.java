@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class WorkflowTestRunner {
     public Result run(String name, JsonObject input, Options options) throws IscException, WorkflowTestException {
         SelectedWorkflow workflow = find(name);
         JsonObject remote = api.getWorkflow(workflow.id())
-                .orElseThrow(() -> new WorkflowTestException("Workflow '" + name + "' vanished from the tenant."));
+                .orElseThrow(() ->
+                        new WorkflowTestException("Workflow " + LogText.quote(name) + " vanished from the tenant."));
         boolean enabled = WorkflowEnabler.isEnabled(remote);
         if (enabled && !options.disableFirst()) {
             throw new WorkflowTestException("Workflow " + workflow.label() + " is enabled, and ISC runs test"
@@ -176,12 +178,13 @@ public final class WorkflowTestRunner {
     private SelectedWorkflow find(String name) throws IscException, WorkflowTestException {
         List<JsonObject> matches = api.findWorkflowsByName(name);
         if (matches.isEmpty()) {
-            throw new WorkflowTestException("No workflow on the tenant is named '" + name + "'. Deploy it first"
-                    + " (isc:deploy) or check <workflow> (-Disc.test.workflow); names are case-sensitive.");
+            throw new WorkflowTestException(
+                    "No workflow on the tenant is named " + LogText.quote(name) + ". Deploy it first"
+                            + " (isc:deploy) or check <workflow> (-Disc.test.workflow); names are case-sensitive.");
         }
         if (matches.size() > 1) {
-            throw new WorkflowTestException("The tenant has " + matches.size() + " workflows named '" + name
-                    + "'; rename or delete the extra ones in the ISC UI.");
+            throw new WorkflowTestException("The tenant has " + matches.size() + " workflows named "
+                    + LogText.quote(name) + "; rename or delete the extra ones in the ISC UI.");
         }
         return new SelectedWorkflow(name, string(matches.get(0), "id"), null, null);
     }

@@ -1,5 +1,6 @@
 package io.github.iscworkflows.workflow;
 
+import io.github.iscworkflows.support.LogText;
 import java.util.Comparator;
 
 /**
@@ -21,7 +22,7 @@ public record Problem(String file, SourcePosition position, Severity severity, S
 
     /** The compiler-style line: {@code file:line:col: severity rule-id message}. */
     public String format() {
-        return file + ":" + position.line() + ":" + position.column() + ": " + severity.label() + " " + ruleId + " "
-                + message;
+        return LogText.escape(file) + ":" + position.line() + ":" + position.column() + ": " + severity.label() + " "
+                + ruleId + " " + LogText.escape(message);
     }
 }

@@ -2,6 +2,7 @@ package io.github.iscworkflows.workflow;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.support.LogText;
 import java.nio.file.Path;
 
 /**
@@ -35,6 +36,6 @@ public record WorkflowSource(
     /** A human label: the name, or the file when the name is missing. */
     public String label() {
         String name = name();
-        return name != null ? "'" + name + "'" : displayPath;
+        return name != null ? LogText.quote(name) : LogText.escape(displayPath);
     }
 }

@@ -97,6 +97,16 @@ class DeployerTest {
     }
 
     @Test
+    void nameWithNewlineStaysOnOneLogLine() throws Exception {
+        write(workflows, "split.json", simple("Split\\nName", "d"));
+
+        deploy(options());
+
+        assertTrue(log.text().contains("  create    'Split\\nName' (split.json)\n"), log.text());
+        assertTrue(log.text().contains("Created 'Split\\nName' (wf-0001)."), log.text());
+    }
+
+    @Test
     void updateSendsTheFullBodyAndNamesChangedFieldsAndSteps() throws Exception {
         String remote = simple("Nightly", "old description");
         api.seed(parse(remote));

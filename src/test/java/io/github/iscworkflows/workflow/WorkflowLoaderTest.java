@@ -45,6 +45,13 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void labelEscapesControlCharactersInName() throws Exception {
+        LoadResult result = load("nl.json", "{\"name\": \"First\\nSecond\\u0007\", \"definition\": {}}");
+
+        assertEquals("'First\\nSecond\\u0007'", result.workflows().get(0).label());
+    }
+
+    @Test
     void wrapperWithoutSelfIsReadAsWorkflow() throws Exception {
         LoadResult result = load("w.json", "{\"version\": 1, \"object\": {\"name\": \"W\", \"definition\": {}}}");
 

@@ -35,6 +35,8 @@ public final class Validator {
             WorkflowLoader.RULE_UNKNOWN_SHAPE,
             WorkflowLoader.RULE_SKIPPED,
             WorkflowShapeRules.NAME_MISSING,
+            WorkflowShapeRules.NAME_INVALID,
+            WorkflowShapeRules.NAME_WHITESPACE,
             DUPLICATE_NAME,
             WorkflowShapeRules.DEFINITION_MISSING,
             WorkflowShapeRules.ENABLED_IN_SOURCE,

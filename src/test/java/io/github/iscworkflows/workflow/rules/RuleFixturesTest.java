@@ -164,9 +164,17 @@ class RuleFixturesTest {
                         List.of(
                                 "template.json:21:11: error jsonpath-value-invalid \"subject.$\" in step 'Send Email' holds 'Welcome {{$.getIdentity.name}}', which is not a JSONPath; a key ending in .$ must hold a path starting with $ (ISC saves such a workflow but refuses to enable it). Write a path such as $.trigger.x, or drop the .$ from the key to use the text or a {{...}} template.")),
                 arguments(
+                        "name-invalid",
+                        List.of(
+                                "newline.json:2:3: error name-invalid workflow name 'Welcome\\nNew Hire' contains U+000A at index 7, a control or line-break character; a name is one line of text, and a newline splits every log line that shows it. Remove the character.")),
+                arguments(
                         "name-missing",
                         List.of(
                                 "nameless.json:1:1: error name-missing the workflow has no \"name\"; ISC requires one and deploy finds workflows by name. Add \"name\": \"<unique name>\".")),
+                arguments(
+                        "name-whitespace",
+                        List.of(
+                                "trailing-space.json:2:3: warning name-whitespace workflow name 'Welcome New Hire ' starts or ends with whitespace; ISC keeps it, so <workflows> (-Disc.workflows) and the UI search must include it too. Remove the leading and trailing whitespace.")),
                 arguments(
                         "not-a-workflow",
                         List.of(
