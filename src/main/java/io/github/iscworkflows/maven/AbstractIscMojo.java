@@ -5,6 +5,7 @@ import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,6 +155,24 @@ public abstract class AbstractIscMojo extends AbstractMojo {
     /** The folder for the plugin's JSON reports and backups: {@code target/isc}. */
     protected final Path iscOutputDirectory() {
         return targetDirectory().resolve("isc");
+    }
+
+    /**
+     * Returns {@link #workflowsPath()} after checking that it is a folder or missing, for the goals that
+     * read or write workflow files.
+     *
+     * @throws MojoFailureException when the path names a file, a common slip when pointing at one workflow
+     */
+    protected final Path workflowsFolder() throws MojoFailureException {
+        Path path = workflowsPath();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            Path parent = path.toAbsolutePath().getParent();
+            throw new MojoFailureException("<workflowsDirectory> (-Disc.workflowsDirectory) is " + path
+                    + ", which is a file, not a folder. Set it to the folder that holds the workflow files ("
+                    + parent + "); to use only this file, add <includes><include>" + path.getFileName()
+                    + "</include></includes>.");
+        }
+        return path;
     }
 
     protected final Path workflowsPath() {

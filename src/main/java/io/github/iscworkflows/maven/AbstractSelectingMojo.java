@@ -43,7 +43,7 @@ public abstract class AbstractSelectingMojo extends AbstractIscMojo {
         try {
             selection = new WorkflowSelector(api)
                     .select(new WorkflowSelector.Request(
-                            workflows, deployReport(), workflowsPath(), includes, excludes));
+                            workflows, deployReport(), workflowsFolder(), includes, excludes));
         } catch (SelectionException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {

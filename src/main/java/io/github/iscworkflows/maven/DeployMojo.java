@@ -124,7 +124,7 @@ public class DeployMojo extends AbstractIscMojo {
     private LoadResult load() throws MojoExecutionException, MojoFailureException {
         LoadResult loaded;
         try {
-            loaded = new WorkflowLoader(workflowsPath()).load(includes, excludes);
+            loaded = new WorkflowLoader(workflowsFolder()).load(includes, excludes);
         } catch (IOException e) {
             throw new MojoExecutionException("Reading " + workflowsPath() + " failed: " + e.getMessage(), e);
         }

@@ -56,8 +56,8 @@ public class ExportMojo extends AbstractIscMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<ExportedWorkflow> exported;
         try (IscApi api = openClient()) {
-            exported =
-                    new Exporter(api, buildLog(), dryRun).export(workflowsPath(), exportWorkflows, exportPlaceholders);
+            exported = new Exporter(api, buildLog(), dryRun)
+                    .export(workflowsFolder(), exportWorkflows, exportPlaceholders);
         } catch (IscException e) {
             rethrow(e, "Exporting workflows");
             return;

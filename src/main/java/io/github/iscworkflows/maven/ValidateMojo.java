@@ -63,7 +63,7 @@ public class ValidateMojo extends AbstractIscMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Path directory = workflowsPath();
+        Path directory = workflowsFolder();
         if (!Files.isDirectory(directory)) {
             getLog().info("No workflow files: " + directory + " does not exist (set <workflowsDirectory> or"
                     + " -Disc.workflowsDirectory).");

@@ -41,15 +41,20 @@ public final class WorkflowLoader {
         this.directory = directory;
     }
 
-    /** Reads every file that the patterns select under the folder. */
+    /**
+     * Reads every file that the patterns select under the folder.
+     *
+     * @throws java.nio.file.NotDirectoryException when the folder path names a file
+     */
     public LoadResult load(List<String> includes, List<String> excludes) throws IOException {
         List<WorkflowSource> workflows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        List<Path> files = WorkflowFiles.list(directory, includes, excludes);
-        for (Path file : files) {
+        WorkflowFiles.Listing listing = WorkflowFiles.scan(directory, includes, excludes);
+        problems.addAll(listing.problems());
+        for (Path file : listing.files()) {
             readFile(file, workflows, problems);
         }
-        return new LoadResult(files.size(), workflows, problems);
+        return new LoadResult(listing.files().size(), workflows, problems);
     }
 
     /** Reads one file, adding its workflows and problems to the lists. */

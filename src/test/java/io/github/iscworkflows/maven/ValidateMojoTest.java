@@ -180,4 +180,20 @@ class ValidateMojoTest {
                         + " (set <workflowsDirectory> or -Disc.workflowsDirectory)."),
                 log.lines);
     }
+
+    @Test
+    @InjectMojo(goal = ValidateMojo.GOAL, pom = ERRORS_POM)
+    void fileAsFolderFails(ValidateMojo mojo) throws Exception {
+        Path file = Files.writeString(target.resolve("one.json"), "{}");
+        CapturingLog log = prepare(mojo, file.toString());
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "<workflowsDirectory> (-Disc.workflowsDirectory) is " + file + ", which is a file, not a folder."
+                        + " Set it to the folder that holds the workflow files (" + target + "); to use only this"
+                        + " file, add <includes><include>one.json</include></includes>.",
+                failure.getMessage());
+        assertEquals(List.of(), log.lines);
+    }
 }

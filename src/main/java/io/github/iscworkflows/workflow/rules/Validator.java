@@ -34,6 +34,8 @@ public final class Validator {
             WorkflowLoader.RULE_NOT_OBJECT,
             WorkflowLoader.RULE_UNKNOWN_SHAPE,
             WorkflowLoader.RULE_SKIPPED,
+            WorkflowFiles.RULE_SYMLINK_BROKEN,
+            WorkflowFiles.RULE_SYMLINK_LOOP,
             WorkflowShapeRules.NAME_MISSING,
             WorkflowShapeRules.NAME_INVALID,
             WorkflowShapeRules.NAME_WHITESPACE,
@@ -104,9 +106,10 @@ public final class Validator {
     public ValidationReport validateFolder(Path directory, List<String> includes, List<String> excludes)
             throws IOException {
         WorkflowLoader loader = new WorkflowLoader(directory);
-        List<Path> files = WorkflowFiles.list(directory, includes, excludes);
+        WorkflowFiles.Listing listing = WorkflowFiles.scan(directory, includes, excludes);
         Run run = new Run();
-        for (Path file : files) {
+        run.addFileProblems(listing.problems());
+        for (Path file : listing.files()) {
             List<WorkflowSource> workflows = new ArrayList<>();
             List<Problem> fileProblems = new ArrayList<>();
             loader.readFile(file, workflows, fileProblems);
@@ -115,7 +118,7 @@ public final class Validator {
                 run.check(source);
             }
         }
-        return run.finish(files.size());
+        return run.finish(listing.files().size());
     }
 
     /** The file and position of the first workflow with a given name. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Problem;
+import io.github.iscworkflows.workflow.WorkflowFiles;
 import io.github.iscworkflows.workflow.WorkflowLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RuleFixturesTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/validate");
+
+    /** Rules about symbolic links, whose fixtures WorkflowFilesTest makes at run time. */
+    private static final Set<String> LINK_RULES =
+            Set.of(WorkflowFiles.RULE_SYMLINK_BROKEN, WorkflowFiles.RULE_SYMLINK_LOOP);
 
     static ValidationReport validate(Path folder, ValidationOptions options) throws IOException {
         LoadResult loaded = new WorkflowLoader(folder).load(List.of(), List.of());
@@ -49,7 +54,12 @@ class RuleFixturesTest {
     void everyRuleHasFixture() throws IOException {
         List<String> withFixture = fixtures().map(a -> (String) a.get()[0]).toList();
 
-        assertEquals(Validator.RULE_IDS.stream().sorted().toList(), withFixture);
+        assertEquals(
+                Validator.RULE_IDS.stream()
+                        .filter(id -> !LINK_RULES.contains(id))
+                        .sorted()
+                        .toList(),
+                withFixture);
         try (Stream<Path> folders = Files.list(FIXTURES)) {
             assertEquals(
                     Stream.concat(withFixture.stream(), Stream.of("clean"))
