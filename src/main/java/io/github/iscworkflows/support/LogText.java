@@ -1,8 +1,8 @@
 package io.github.iscworkflows.support;
 
 /**
- * Makes text from files and tenants safe for one-line log output. A workflow or step name may hold a
- * newline or another control character; printed raw, it would split a log line or forge a new one.
+ * Makes text from files and tenants safe for one-line log output. A workflow or step name may contain a
+ * newline or another control character, which printed raw would split a log line or forge a new one.
  */
 public final class LogText {
 
@@ -11,7 +11,7 @@ public final class LogText {
     /**
      * Returns the text with each control character (C0, DEL, C1) and the Unicode line and paragraph
      * separators written as an escape: {@code \n}, {@code \r}, {@code \t}, or {@code \}{@code uXXXX}.
-     * Backslashes are kept as they are, so a name holding a literal {@code \n} looks the same; null
+     * Backslashes are kept as they are, so a name containing a literal {@code \n} looks the same; null
      * stays null.
      */
     public static String escape(String text) {
@@ -42,7 +42,7 @@ public final class LogText {
         return "'" + escape(text) + "'";
     }
 
-    /** Returns whether the text holds a character that {@link #escape} rewrites. */
+    /** Returns whether the text contains a character that {@link #escape} rewrites. */
     public static boolean needsEscape(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (isEscaped(text.charAt(i))) {
