@@ -116,7 +116,7 @@ class ReferenceReportWriterTest {
 
         assertEquals(
                 "check-references found 1 problem in 1 of 2 workflows (2 credential objects checked):\n"
-                        + "Workflow 'Tom & Jerry <ops>\u0001' (id wf-1) from a.json:\n"
+                        + "Workflow 'Tom & Jerry <ops>\\u0001' (id wf-1) from a.json:\n"
                         + "  - step 'Loop > Call <API> & \"more\"', param_oauth (paramID p-1, refID none): no refID, so"
                         + " ISC has no reference record linking parameter p-1 to this workflow and the step fails at"
                         + " run time with \"unexpected Parameter configuration\". Fix: open the workflow in the ISC"
@@ -134,7 +134,7 @@ class ReferenceReportWriterTest {
 
         assertEquals(
                 List.of(
-                        "Workflow 'Tom & Jerry <ops>\u0001' (id wf-1) from a.json:",
+                        "Workflow 'Tom & Jerry <ops>\\u0001' (id wf-1) from a.json:",
                         "  - " + sample().workflows().get(0).findings().get(0).format(),
                         "All workflows:",
                         "  - Forbidden. Fix: grant the scope."),
