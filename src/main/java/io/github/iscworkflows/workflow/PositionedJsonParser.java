@@ -27,6 +27,8 @@ public final class PositionedJsonParser {
     private int line = 1;
     private int lineStart;
     private final Map<String, SourcePosition> positions = new HashMap<>();
+    // Every pointer put into positions, in order: a value's inner pointers form one contiguous run.
+    private final List<String> recorded = new ArrayList<>();
     private final List<PositionedJson.DuplicateKey> duplicates = new ArrayList<>();
 
     private PositionedJsonParser(String text) {
@@ -53,6 +55,11 @@ public final class PositionedJsonParser {
 
     private SourcePosition position() {
         return new SourcePosition(line, index - lineStart + 1);
+    }
+
+    private void record(String pointer, SourcePosition position) {
+        positions.put(pointer, position);
+        recorded.add(pointer);
     }
 
     private JsonElement readValue(String pointer, int depth) throws JsonSyntaxProblem {
@@ -90,6 +97,7 @@ public final class PositionedJsonParser {
     private JsonObject readObject(String pointer, int depth) throws JsonSyntaxProblem {
         JsonObject object = new JsonObject();
         Map<String, SourcePosition> seen = new HashMap<>();
+        Map<String, int[]> innerPointers = new HashMap<>();
         index++;
         skipWhitespace();
         if (peek() == '}') {
@@ -115,10 +123,16 @@ public final class PositionedJsonParser {
             SourcePosition first = seen.putIfAbsent(key, keyPosition);
             if (first != null) {
                 duplicates.add(new PositionedJson.DuplicateKey(memberPointer, keyPosition, first));
-                positions.keySet().removeIf(p -> p.startsWith(memberPointer + "/"));
+                // Only the pointers recorded while reading the earlier value, not every pointer so far.
+                int[] run = innerPointers.get(key);
+                for (int i = run[0]; i < run[1]; i++) {
+                    positions.remove(recorded.get(i));
+                }
             }
-            positions.put(memberPointer, keyPosition);
+            record(memberPointer, keyPosition);
+            int runStart = recorded.size();
             object.add(key, readValue(memberPointer, depth + 1));
+            innerPointers.put(key, new int[] {runStart, recorded.size()});
             skipWhitespace();
             char next = peek();
             if (next == ',') {
@@ -145,7 +159,7 @@ public final class PositionedJsonParser {
         while (true) {
             skipWhitespace();
             String elementPointer = pointer + "/" + array.size();
-            positions.put(elementPointer, position());
+            record(elementPointer, position());
             array.add(readValue(elementPointer, depth + 1));
             skipWhitespace();
             char next = peek();

@@ -114,4 +114,32 @@ class PositionedJsonParserTest {
         assertEquals("expected a value but found ','", problem.getMessage());
         assertEquals(new SourcePosition(3, 6), problem.position());
     }
+
+    @Test
+    void duplicateObjectDropsPositionsOfFirstValue() throws Exception {
+        PositionedJson json =
+                PositionedJsonParser.parse("{\"a\": {\"x\": 1, \"y\": [2]},\n \"b\": {\"z\": 3},\n \"a\": {\"x\": 4}}");
+
+        assertEquals(new SourcePosition(3, 8), json.positionOf("/a/x"));
+        assertEquals(new SourcePosition(3, 2), json.positionOf("/a/y/0"));
+        assertEquals(new SourcePosition(2, 8), json.positionOf("/b/z"));
+    }
+
+    @Test
+    void manyDuplicateKeysBesideLargeArrayAreAllReported() throws Exception {
+        // Dropping the first value's positions once scanned every recorded position: minutes for this.
+        StringBuilder text = new StringBuilder("{\"list\": [0");
+        text.append(", 0".repeat(50_000)).append("], \"x\": {\"deep\": 0}");
+        for (int i = 0; i < 50_000; i++) {
+            text.append(", \"x\": ").append(i);
+        }
+        text.append('}');
+
+        PositionedJson json = PositionedJsonParser.parse(text.toString());
+
+        assertEquals(50_000, json.duplicateKeys().size());
+        assertEquals(json.positionOf("/x"), json.positionOf("/x/deep"));
+        assertEquals(new SourcePosition(1, 150_011), json.positionOf("/list/50000"));
+        assertEquals(49_999, ((JsonObject) json.root()).get("x").getAsInt());
+    }
 }
