@@ -14,7 +14,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists the workflow files under a folder, applying Ant-style include and exclude patterns. Symbolic
@@ -110,6 +112,15 @@ public final class WorkflowFiles {
     }
 
     private static Problem brokenLink(Path file, Path relative) {
+        if (isLinkChainLoop(file)) {
+            return new Problem(
+                    display(relative),
+                    SourcePosition.START,
+                    Severity.ERROR,
+                    RULE_SYMLINK_LOOP,
+                    "the symbolic link is part of a chain of links that leads back to itself, so it names no file."
+                            + " Point the link at a real file, or delete it.");
+        }
         String target;
         try {
             target = " to " + Files.readSymbolicLink(file);
@@ -123,6 +134,26 @@ public final class WorkflowFiles {
                 RULE_SYMLINK_BROKEN,
                 "the symbolic link points" + target + ", which does not exist, so the file cannot be read. Fix the"
                         + " link target or delete the link.");
+    }
+
+    /** Follows a chain of links one hop at a time and returns whether it comes back to a link already seen. */
+    private static boolean isLinkChainLoop(Path link) {
+        Set<Path> seen = new HashSet<>();
+        Path current = link.toAbsolutePath().normalize();
+        try {
+            while (Files.isSymbolicLink(current)) {
+                if (!seen.add(current)) {
+                    return true;
+                }
+                Path parent = current.getParent();
+                current = (parent == null ? current : parent)
+                        .resolve(Files.readSymbolicLink(current))
+                        .normalize();
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+        return false;
     }
 
     private static String display(Path relative) {

@@ -59,6 +59,23 @@ class WorkflowFilesTest {
     }
 
     @Test
+    void fileLinksPointingAtEachOtherAreLoop() throws Exception {
+        Path folder = folder();
+        Files.createSymbolicLink(folder.resolve("a.json"), Path.of("b.json"));
+        Files.createSymbolicLink(folder.resolve("b.json"), Path.of("a.json"));
+
+        LoadResult result = new WorkflowLoader(folder).load(List.of(), List.of());
+
+        assertEquals(
+                List.of(
+                        "a.json:1:1: error symlink-loop the symbolic link is part of a chain of links that leads back"
+                                + " to itself, so it names no file. Point the link at a real file, or delete it.",
+                        "b.json:1:1: error symlink-loop the symbolic link is part of a chain of links that leads back"
+                                + " to itself, so it names no file. Point the link at a real file, or delete it."),
+                lines(result));
+    }
+
+    @Test
     void brokenSymlinkOutsideIncludesIsIgnored() throws Exception {
         Path folder = folder();
         Files.createSymbolicLink(folder.resolve("notes.txt"), Path.of("missing.txt"));
