@@ -28,7 +28,7 @@ public final class WorkflowFiles {
     /** Rule id of a symbolic link whose target does not exist. */
     public static final String RULE_SYMLINK_BROKEN = "symlink-broken";
 
-    /** Rule id of a symbolic link that leads back to a folder containing it. */
+    /** Rule id of a symbolic link that leads back to a folder containing it, or to itself through other links. */
     public static final String RULE_SYMLINK_LOOP = "symlink-loop";
 
     private static final List<String> DEFAULT_INCLUDES = List.of("**/*.json");
