@@ -103,7 +103,7 @@ public final class Exporter {
             nameCounts.merge(Steps.stringOf(workflow, "name"), 1, Integer::sum);
         }
 
-        ExportPlaceholders reverse = placeholders ? new ExportPlaceholders(new TenantLookups(api)) : null;
+        ExportPlaceholders reverse = placeholders ? new ExportPlaceholders(new TenantLookups(api), log) : null;
         List<ExportedWorkflow> exported = new ArrayList<>();
         for (JsonObject listed : selected) {
             exported.add(exportOne(directory, listed, existing, names, nameCounts, reverse));
