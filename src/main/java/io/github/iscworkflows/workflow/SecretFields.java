@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which workflow attributes hold secrets, and which of their values are references rather than the secret
- * itself. Validation uses the inline credential fields; deploy and export mask every secret key.
+ * The rules for secrets in workflows: the keys that hold them, and the values that are references rather
+ * than the secret itself. Validation uses the inline credential fields; deploy and export mask every secret key.
  */
 public final class SecretFields {
 

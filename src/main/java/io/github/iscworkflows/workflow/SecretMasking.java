@@ -18,10 +18,10 @@ import java.util.Set;
  */
 public final class SecretMasking {
 
-    /** What a literal secret looks like in logs, diffs and reports. */
+    /** The text that stands for a literal secret in logs, diffs and reports. */
     public static final String MASK = "****";
 
-    /** What a changed literal secret looks like on the new side of a diff. */
+    /** The text that stands for a changed literal secret on the new side of a diff. */
     public static final String MASK_CHANGED = "**** (changed)";
 
     /** Secrets shorter than this are left in free text, because masking them would garble ordinary words. */
@@ -29,7 +29,7 @@ public final class SecretMasking {
 
     private SecretMasking() {}
 
-    /** A copy of {@code element} with every literal secret replaced by {@code null}, for files. */
+    /** Returns a copy of {@code element} with every literal secret replaced by {@code null}, for files. */
     public static <T extends JsonElement> T withoutSecrets(T element) {
         @SuppressWarnings("unchecked")
         T copy = (T) element.deepCopy();
@@ -37,7 +37,7 @@ public final class SecretMasking {
         return copy;
     }
 
-    /** A copy of {@code element} with every literal secret replaced by {@value #MASK}, for logs and reports. */
+    /** Returns a copy of {@code element} with every literal secret replaced by {@value #MASK}, for logs and reports. */
     public static <T extends JsonElement> T masked(T element) {
         @SuppressWarnings("unchecked")
         T copy = (T) element.deepCopy();
