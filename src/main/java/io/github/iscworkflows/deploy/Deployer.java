@@ -48,6 +48,15 @@ public final class Deployer {
                     message,
                     List.of(new Problem("<pruneIncludes>", SourcePosition.START, Severity.ERROR, "prune", message)));
         }
+        if (options.prune() && sources.isEmpty()) {
+            String message = "isc.prune is true but no local workflow was read, so every tenant workflow matching"
+                    + " <pruneIncludes> would be deleted. Check <workflowsDirectory> (-Disc.workflowsDirectory),"
+                    + " <includes> and <excludes>; to empty a tenant on purpose, delete the workflows in ISC.";
+            throw new PlanException(
+                    message,
+                    List.of(new Problem(
+                            "<workflowsDirectory>", SourcePosition.START, Severity.ERROR, "prune", message)));
+        }
 
         List<PlannedWorkflow> plan = new Planner(api, options, log).plan(sources);
         logPlan(plan);
