@@ -9,7 +9,7 @@ try {
 
     def log = new File(basedir, 'build.log').text
     assert log.contains("update    'Quickstart - Notify Ticketing'")
-    assert log.contains('check-references: 3 workflows, 1 credential objects, 0 failures')
+    assert log.contains('check-references: 3 workflows, 1 credential object, 0 failures')
 } finally {
     emulator.stop()
 }

@@ -4,7 +4,7 @@ import javax.xml.parsers.DocumentBuilderFactory
 def log = new File(basedir, 'build.log').text
 assert log.contains('Validated 3 files, 3 workflows: 0 errors, 0 warnings.')
 assert log.contains("Updated 'Quickstart - Notify Ticketing' (9d1c4e2a-6b7f-4c3d-8e5a-1f2b3c4d5e6f)")
-assert log.contains('check-references: 3 workflows, 1 credential objects, 0 failures')
+assert log.contains('check-references: 3 workflows, 1 credential object, 0 failures')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/isc/deploy-report.json'))
 def actions = report.workflows.collectEntries { [(it.name): it.action] }

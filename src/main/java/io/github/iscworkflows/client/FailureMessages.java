@@ -42,6 +42,10 @@ final class FailureMessages {
             return attempts + "Another build may be using the same client id; raise <maxRetries> (-Disc.maxRetries) "
                     + "or run fewer builds against this tenant at once.";
         }
+        if (status >= 500 && !attempts.isEmpty()) {
+            return attempts + "Rerun the build later (a rerun changes only what still differs) or raise"
+                    + " <maxRetries> (-Disc.maxRetries).";
+        }
         return attempts.isEmpty() ? null : attempts.trim();
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A short page ends the listing. When the server sends {@code X-Total-Count}, a listing that ends
  * with fewer items throws, because callers decide "absent, so create" from it. A failed page throws too:
- * there are no partial results.
+ * there are no partial results. Both throw {@link ListingException} once the first page was read, so that
+ * callers can tell a listing that broke part-way (for example at an offset ceiling) from one that never
+ * started.
  */
 final class Paging {
 
@@ -64,6 +66,9 @@ final class Paging {
             } catch (IscException e) {
                 boolean countSuspect =
                         e.status() == 400 && offset == 0 && filters == null && !(e instanceof TokenRequestException);
+                if (offset > 0 && !(e instanceof TokenRequestException)) {
+                    throw ListingException.failedPage(e, offset);
+                }
                 if (!countSuspect || countRejected.contains(path)) {
                     throw e;
                 }
@@ -87,11 +92,11 @@ final class Paging {
             }
         }
         if (total != null && all.size() < total) {
-            throw new IscException(
+            throw ListingException.truncated(
                     "GET " + path + " listed " + all.size() + " of " + total + " items (X-Total-Count); the listing is"
                             + " incomplete, so no decision is taken from it. Run the build again; if it persists,"
                             + " the tenant's paging is failing.",
-                    0);
+                    all.size());
         }
         return all;
     }

@@ -78,6 +78,7 @@ final class Applier {
             return switch (planned.action()) {
                 case UNCHANGED -> attempt.done(Result.UNCHANGED, planned.remoteId());
                 case CONFLICT -> attempt.failed(FailureKind.CONTENT, planned.conflict());
+                case UNRESOLVED -> attempt.failed(FailureKind.TRANSPORT, planned.conflict());
                 case CREATE -> create(attempt);
                 case UPDATE -> update(attempt);
                 case PRUNE -> prune(attempt);

@@ -50,6 +50,15 @@ public final class Deployer {
                     message,
                     List.of(new Problem("<pruneIncludes>", SourcePosition.START, Severity.ERROR, "prune", message)));
         }
+        if (options.prune() && sources.isEmpty()) {
+            String message = "isc.prune is true but no local workflow was read, so every tenant workflow matching"
+                    + " <pruneIncludes> would be deleted. Check <workflowsDirectory> (-Disc.workflowsDirectory),"
+                    + " <includes> and <excludes>; to empty a tenant on purpose, delete the workflows in ISC.";
+            throw new PlanException(
+                    message,
+                    List.of(new Problem(
+                            "<workflowsDirectory>", SourcePosition.START, Severity.ERROR, "prune", message)));
+        }
 
         for (WorkflowSource source : sources) {
             log.addSecrets(SecretMasking.literalValues(source.workflow()));
@@ -92,6 +101,9 @@ public final class Deployer {
         }
         StringBuilder header = new StringBuilder("Plan for " + options.tenant() + ":");
         for (PlanAction action : PlanAction.values()) {
+            if (action == PlanAction.UNRESOLVED && !counts.containsKey(action)) {
+                continue;
+            }
             header.append(action == PlanAction.CREATE ? " " : ", ")
                     .append(counts.getOrDefault(action, 0L))
                     .append(' ')
@@ -126,7 +138,7 @@ public final class Deployer {
                 line.append(
                         planned.reEnable() ? "; enabled, so disable, update, enable" : "; enabled, so disable, update");
             }
-        } else if (planned.action() == PlanAction.CONFLICT) {
+        } else if (planned.action() == PlanAction.CONFLICT || planned.action() == PlanAction.UNRESOLVED) {
             line.append(": ").append(planned.conflict());
         } else if (planned.action() == PlanAction.PRUNE && planned.remoteEnabled()) {
             line.append(": enabled, so disable, delete");

@@ -10,6 +10,11 @@ public enum PlanAction {
     UNCHANGED("unchanged"),
     /** Several workflows on the tenant share the name, so the target is ambiguous: nothing is written. */
     CONFLICT("conflict"),
+    /**
+     * The tenant could not be searched for this workflow after its listing broke, or prune could not run
+     * without that listing: nothing is written, and the workflow counts as failed.
+     */
+    UNRESOLVED("unresolved"),
     /** A tenant workflow matching the prune patterns with no local file: disable and DELETE it. */
     PRUNE("prune");
 

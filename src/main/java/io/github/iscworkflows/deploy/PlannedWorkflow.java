@@ -18,7 +18,8 @@ import java.util.List;
  * @param changes the differences for {@link PlanAction#UPDATE}, otherwise {@link WorkflowChanges#NONE}
  * @param reEnable for an update of an enabled workflow: whether to enable it again after the PUT
  * @param notes warnings found while planning, such as a dropped refID
- * @param conflict for {@link PlanAction#CONFLICT}: what is ambiguous and how to resolve it
+ * @param conflict for {@link PlanAction#CONFLICT} and {@link PlanAction#UNRESOLVED}: what is ambiguous or
+ *     failed, and how to resolve it
  */
 public record PlannedWorkflow(
         PlanAction action,

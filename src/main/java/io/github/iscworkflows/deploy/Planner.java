@@ -3,6 +3,7 @@ package io.github.iscworkflows.deploy;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
+import io.github.iscworkflows.client.ListingException;
 import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
@@ -22,7 +23,9 @@ import java.util.Set;
  * <p>Placeholders are resolved first, then all tenant workflows are listed once. A local workflow matches
  * the tenant workflow whose id its file carries, when that id exists on this tenant, and otherwise the
  * tenant workflow with the same name. A failed listing throws, so a workflow is never created because a
- * listing was incomplete.
+ * listing was incomplete. The exception is a listing that breaks part-way with a client error or comes back
+ * short, as at the offset ceiling of large tenants. Then each workflow is looked up by id and name instead, and
+ * a failed lookup fails only that workflow. Prune needs the full listing, so it fails.
  */
 public final class Planner {
 
@@ -48,7 +51,8 @@ public final class Planner {
      * Makes the plan, in the order of {@code sources}, followed by the workflows to prune.
      *
      * @throws PlanException when names are missing or repeated, or placeholders or the owner do not resolve
-     * @throws IscException when a lookup or the listing fails
+     * @throws IscException when a lookup or the listing fails, except for a listing that per-name lookups
+     *     can replace
      */
     public List<PlannedWorkflow> plan(List<WorkflowSource> sources) throws PlanException, IscException {
         List<Problem> problems = new ArrayList<>();
@@ -67,11 +71,29 @@ public final class Planner {
             throw failure(problems);
         }
 
-        RemoteWorkflows remote = new RemoteWorkflows(api.listWorkflows(null), log);
+        RemoteWorkflows listed = null;
+        NameLookups byName = null;
+        try {
+            listed = new RemoteWorkflows(api.listWorkflows(null), log);
+        } catch (ListingException e) {
+            if (!NameLookups.canReplace(e)) {
+                throw e;
+            }
+            byName = new NameLookups(api, e);
+        }
+        RemoteIndex remote = listed != null ? listed : byName;
         List<PlannedWorkflow> plan = new ArrayList<>();
         Map<String, WorkflowSource> claimed = new HashMap<>();
         for (Map.Entry<WorkflowSource, JsonObject> entry : desired.entrySet()) {
-            PlannedWorkflow planned = planOne(entry.getKey(), entry.getValue(), remote);
+            PlannedWorkflow planned;
+            try {
+                planned = planOne(entry.getKey(), entry.getValue(), remote);
+            } catch (IscException e) {
+                if (byName == null) {
+                    throw e;
+                }
+                planned = byName.unresolved(entry.getKey(), Steps.stringOf(entry.getValue(), "name"), e);
+            }
             String id = planned.remoteId();
             if (id != null && planned.action() != PlanAction.CONFLICT) {
                 WorkflowSource other = claimed.putIfAbsent(id, entry.getKey());
@@ -84,12 +106,18 @@ public final class Planner {
         if (!problems.isEmpty()) {
             throw failure(problems);
         }
-        plan.addAll(pruneCandidates(remote, claimed.keySet(), desired.values()));
+        if (byName != null) {
+            log.warn(byName.summary(options.tenant(), desired.size()));
+            if (options.prune() && !options.pruneIncludes().isEmpty()) {
+                plan.add(byName.pruneFailure());
+            }
+            return plan;
+        }
+        plan.addAll(pruneCandidates(listed, claimed.keySet(), desired.values()));
         return plan;
     }
 
-    private PlannedWorkflow planOne(WorkflowSource source, JsonObject desired, RemoteWorkflows remote)
-            throws IscException {
+    private PlannedWorkflow planOne(WorkflowSource source, JsonObject desired, RemoteIndex remote) throws IscException {
         String name = Steps.stringOf(desired, "name");
         JsonObject target = remote.byId(Steps.stringOf(source.workflow(), "id"));
         if (target == null) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The tenant's workflows as listed once per run, indexed by id and by name. */
-final class RemoteWorkflows {
+final class RemoteWorkflows implements RemoteIndex {
 
     private final List<JsonObject> all;
     private final Map<String, JsonObject> byId = new HashMap<>();
@@ -45,13 +45,14 @@ final class RemoteWorkflows {
         return all;
     }
 
-    /** The workflow with this id, or null (also for a null id). */
-    JsonObject byId(String id) {
+    @Override
+    public JsonObject byId(String id) {
         return id == null ? null : byId.get(id);
     }
 
-    /** The workflows with exactly this name, in listing order. */
-    List<JsonObject> byName(String name) {
+    /** Returns the workflows with exactly this name, in listing order. */
+    @Override
+    public List<JsonObject> byName(String name) {
         return byName.getOrDefault(name, List.of());
     }
 }

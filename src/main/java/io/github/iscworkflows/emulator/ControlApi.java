@@ -78,7 +78,8 @@ final class ControlApi {
 
     /**
      * Body: {@code {"path": "/workflows/{id}", "method": "GET", "times": 2, "status": 503,
-     * "body": {...}}}, or {@code "delayMillis": 500}, or {@code "drop": true}.
+     * "body": {...}}}, or {@code "delayMillis": 500}, or {@code "drop": true}; an optional {@code "query"} text
+     * limits the fault to requests whose decoded query string contains it.
      */
     private Response addFault(Request request) {
         JsonObject body = Json.parseObject(request.body);
@@ -103,7 +104,7 @@ final class ControlApi {
             } else {
                 throw ApiException.badRequest("A fault needs one of 'status', 'delayMillis' or 'drop': true.");
             }
-            fault = fault.times(times).method(Json.string(body, "method"));
+            fault = fault.times(times).method(Json.string(body, "method")).query(Json.string(body, "query"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -152,6 +153,9 @@ final class ControlApi {
         json.addProperty("method", fault.method());
         json.addProperty("path", fault.path());
         json.addProperty("times", fault.times());
+        if (fault.query() != null) {
+            json.addProperty("query", fault.query());
+        }
         if (fault.delay() != null) {
             json.addProperty("delayMillis", fault.delay().toMillis());
         }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,8 @@ final class Dispatcher implements HttpHandler {
             recorder.record(request);
         }
 
-        Fault fault = faults.take(method, rawPath, apiPath, route == null ? null : route.template());
+        String decodedQuery = rawQuery == null ? null : URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
+        Fault fault = faults.take(method, rawPath, apiPath, route == null ? null : route.template(), decodedQuery);
         if (fault != null && applyFault(fault, exchange)) {
             return null;
         }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param rateLimitWindow length of one rate limit window
  * @param tokenLifetime how long an access token stays valid
  * @param threads size of the request thread pool
+ * @param maxOffset the offset ceiling of {@code GET /workflows} and the Parameter Storage search: a request
+ *     with an {@code offset} at or beyond it gets 400, as on large tenants; 0 switches the ceiling off
  */
 public record EmulatorOptions(
         int port,
@@ -30,7 +32,8 @@ public record EmulatorOptions(
         int rateLimit,
         Duration rateLimitWindow,
         Duration tokenLifetime,
-        int threads) {
+        int threads,
+        int maxOffset) {
 
     public static final String DEFAULT_CLIENT_ID = "emulator";
     public static final String DEFAULT_CLIENT_SECRET = "emulator";
@@ -51,6 +54,9 @@ public record EmulatorOptions(
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         if (threads < 1) {
             throw new IllegalArgumentException("Invalid thread count " + threads + ": use 1 or more.");
+        }
+        if (maxOffset < 0) {
+            throw new IllegalArgumentException("Invalid maximum offset " + maxOffset + ": use 0 (off) or more.");
         }
     }
 
@@ -76,6 +82,7 @@ public record EmulatorOptions(
         builder.rateLimitWindow = rateLimitWindow;
         builder.tokenLifetime = tokenLifetime;
         builder.threads = threads;
+        builder.maxOffset = maxOffset;
         return builder;
     }
 
@@ -91,6 +98,7 @@ public record EmulatorOptions(
         private Duration rateLimitWindow = DEFAULT_RATE_LIMIT_WINDOW;
         private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        private int maxOffset;
 
         private Builder() {}
 
@@ -151,6 +159,12 @@ public record EmulatorOptions(
             return this;
         }
 
+        /** The offset ceiling of listings; 0 (the default) switches it off. */
+        public Builder maxOffset(int maxOffset) {
+            this.maxOffset = maxOffset;
+            return this;
+        }
+
         public EmulatorOptions build() {
             return new EmulatorOptions(
                     port,
@@ -162,7 +176,8 @@ public record EmulatorOptions(
                     rateLimit,
                     rateLimitWindow,
                     tokenLifetime,
-                    threads);
+                    threads,
+                    maxOffset);
         }
     }
 }

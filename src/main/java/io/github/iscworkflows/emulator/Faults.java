@@ -28,12 +28,12 @@ public final class Faults {
     }
 
     /** Takes one call from the first fault that matches the request; null when none does. */
-    synchronized Fault take(String method, String rawPath, String apiPath, String template) {
+    synchronized Fault take(String method, String rawPath, String apiPath, String template, String decodedQuery) {
         Iterator<Fault> faults = pending.iterator();
         int index = 0;
         while (faults.hasNext()) {
             Fault fault = faults.next();
-            if (fault.matches(method, rawPath, apiPath, template)) {
+            if (fault.matches(method, rawPath, apiPath, template, decodedQuery)) {
                 int left = remaining.get(index) - 1;
                 if (left == 0) {
                     faults.remove();

@@ -90,10 +90,10 @@ public final class IscEmulator implements AutoCloseable {
         }
         TokenIssuer tokens = new TokenIssuer(options.tokenLifetime());
         List<Route> apiRoutes = new ArrayList<>();
-        apiRoutes.addAll(new WorkflowApi(state).routes());
+        apiRoutes.addAll(new WorkflowApi(state, options.maxOffset()).routes());
         apiRoutes.addAll(new WorkflowRuns(state).routes());
         apiRoutes.addAll(new WorkflowLibrary().routes());
-        apiRoutes.addAll(new ParameterStorageApi(state).routes());
+        apiRoutes.addAll(new ParameterStorageApi(state, options.maxOffset()).routes());
         Dispatcher dispatcher = new Dispatcher(
                 apiRoutes,
                 new ControlApi(this).routes(),

@@ -17,11 +17,23 @@ final class ListQuery {
 
     /** Sorts by {@code sorters}, then returns the page {@code offset}/{@code limit} of {@code items}. */
     static Response page(Request request, List<JsonObject> items, Set<String> sortable) {
+        return page(request, items, sortable, 0);
+    }
+
+    /**
+     * Sorts by {@code sorters}, then returns the page {@code offset}/{@code limit} of {@code items}, rejecting
+     * an {@code offset} at or beyond {@code maxOffset} (0: no ceiling) with 400, as large tenants do.
+     */
+    static Response page(Request request, List<JsonObject> items, Set<String> sortable, int maxOffset) {
         int limit = intParameter(request, "limit", MAX_LIMIT);
         if (limit > MAX_LIMIT) {
             throw ApiException.badRequest("Invalid limit " + limit + ": the maximum is " + MAX_LIMIT + ".");
         }
         int offset = intParameter(request, "offset", 0);
+        if (maxOffset > 0 && offset >= maxOffset) {
+            throw ApiException.badRequest("Invalid offset " + offset + ": the offset is too large, the maximum is "
+                    + (maxOffset - 1) + ". Narrow the listing with filters.");
+        }
         List<JsonObject> sorted = new ArrayList<>(items);
         Comparator<JsonObject> order = sorters(request.query("sorters"), sortable);
         if (order != null) {

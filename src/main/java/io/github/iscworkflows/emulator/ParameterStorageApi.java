@@ -26,9 +26,12 @@ final class ParameterStorageApi {
             "email", Set.of("eq"));
 
     private final EmulatorState state;
+    private final int maxOffset;
 
-    ParameterStorageApi(EmulatorState state) {
+    /** {@code maxOffset}: the offset ceiling of listings, 0 for none. */
+    ParameterStorageApi(EmulatorState state, int maxOffset) {
         this.state = state;
+        this.maxOffset = maxOffset;
     }
 
     List<Route> routes() {
@@ -50,7 +53,7 @@ final class ParameterStorageApi {
                 }
             }
         }
-        return ListQuery.page(request, matches, PARAMETER_SORTABLE);
+        return ListQuery.page(request, matches, PARAMETER_SORTABLE, maxOffset);
     }
 
     private Response get(Request request) {

@@ -20,9 +20,12 @@ final class WorkflowApi {
     private static final Set<String> SORTABLE = Set.of("name", "created", "modified");
 
     private final EmulatorState state;
+    private final int maxOffset;
 
-    WorkflowApi(EmulatorState state) {
+    /** {@code maxOffset}: the offset ceiling of listings, 0 for none. */
+    WorkflowApi(EmulatorState state, int maxOffset) {
         this.state = state;
+        this.maxOffset = maxOffset;
     }
 
     List<Route> routes() {
@@ -46,7 +49,7 @@ final class WorkflowApi {
                 }
             }
         }
-        return ListQuery.page(request, matches, SORTABLE);
+        return ListQuery.page(request, matches, SORTABLE, maxOffset);
     }
 
     private Response create(Request request) {

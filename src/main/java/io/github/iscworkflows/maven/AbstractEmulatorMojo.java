@@ -62,6 +62,14 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     @Parameter(property = "isc.emulator.rateLimit", defaultValue = "100")
     protected int rateLimit;
 
+    /**
+     * Offset ceiling of the workflow listing and the Parameter Storage search: a request with an
+     * {@code offset} at or beyond it gets 400, as on tenants with thousands of workflows. 0 (the
+     * default) switches the ceiling off.
+     */
+    @Parameter(property = "isc.emulator.maxOffset", defaultValue = "0")
+    protected int maxOffset;
+
     /** Skips every {@code isc} goal. */
     @Parameter(property = "isc.skip", defaultValue = "false")
     protected boolean skip;
@@ -111,10 +119,11 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
                     .stateFile(state == null ? null : state.toPath())
                     .dumpFile(dump == null ? null : dump.toPath())
                     .rateLimit(rateLimit)
+                    .maxOffset(maxOffset)
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage() + " Check <port> (-Disc.emulator.port) and <rateLimit>"
-                    + " (-Disc.emulator.rateLimit).");
+            throw new MojoFailureException(e.getMessage() + " Check <port> (-Disc.emulator.port), <rateLimit>"
+                    + " (-Disc.emulator.rateLimit) and <maxOffset> (-Disc.emulator.maxOffset).");
         }
         try {
             return IscEmulator.start(options);
@@ -126,5 +135,16 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
                             + ". Choose another port with -Disc.emulator.port or use 0 for a free one.",
                     e);
         }
+    }
+
+    /** The reference mode with what it means, for the start line. */
+    static String describeMode(ReferenceMode mode) {
+        String meaning = switch (mode) {
+            case NEVER -> "no API call creates reference records, as reported on real tenants";
+            case ON_CREATE -> "creating or updating a workflow creates its missing reference records";
+            case ON_ENABLE -> "a write that leaves a workflow enabled creates its missing reference records";
+            case DANGLING -> "creating or updating a workflow sets refIDs with no reference record behind them";
+        };
+        return "reference mode " + mode.label() + ": " + meaning;
     }
 }

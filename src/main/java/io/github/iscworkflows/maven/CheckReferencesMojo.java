@@ -7,6 +7,7 @@ import io.github.iscworkflows.references.ReferenceChecker;
 import io.github.iscworkflows.references.ReferenceReport;
 import io.github.iscworkflows.references.ReferenceReportWriter;
 import io.github.iscworkflows.references.Selection;
+import io.github.iscworkflows.support.Counts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -92,9 +93,10 @@ public class CheckReferencesMojo extends AbstractSelectingMojo {
         for (String line : FindingsMessage.lines(report, f -> !f.isFailure())) {
             getLog().warn(line);
         }
-        getLog().info("check-references: " + report.workflows().size() + " workflows, " + report.credentialCount()
-                + " credential objects, " + report.failureCount() + " failures, " + report.warningCount()
-                + " warnings, " + report.requests() + " requests.");
+        getLog().info("check-references: " + Counts.of(report.workflows().size(), "workflow") + ", "
+                + Counts.of(report.credentialCount(), "credential object") + ", "
+                + Counts.of(report.failureCount(), "failure") + ", " + Counts.of(report.warningCount(), "warning")
+                + ", " + Counts.of(report.requests(), "request") + ".");
 
         if (report.failureCount() == 0) {
             return;

@@ -53,8 +53,9 @@ final class ConnectionResolver {
      */
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
         if (given.offline() || (settings != null && settings.isOffline())) {
-            throw new MojoFailureException("Maven runs in offline mode (-o), but this goal needs the ISC tenant."
-                    + " Run the build without -o, or skip the goal with -Disc.skip=true.");
+            throw new MojoFailureException(
+                    "Maven runs in offline mode (-o), but this goal needs the ISC tenant."
+                            + " Run the build without -o, or skip this goal with its own skip property (for example -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too.");
         }
         ResolvedConnection connection = resolve(given);
         TenantGuard.check(connection.url(), given);
@@ -82,14 +83,14 @@ final class ConnectionResolver {
     ResolvedConnection resolve(ConnectionParameters given) throws MojoFailureException {
         Server server = server(given.serverId());
         Source url = firstOf(
-                new Source(given.url(), "the plugin configuration (<url> or -Disc.url)"),
+                new Source(given.url(), CONFIGURATION),
                 new Source(environment.get(ENV_URL), "the environment variable " + ENV_URL));
         Source clientId = firstOf(
-                new Source(given.clientId(), "the plugin configuration (<clientId> or -Disc.clientId)"),
+                new Source(given.clientId(), CONFIGURATION),
                 new Source(server == null ? null : server.getUsername(), serverSource(given.serverId(), "username")),
                 new Source(environment.get(ENV_CLIENT_ID), "the environment variable " + ENV_CLIENT_ID));
         Source clientSecret = firstOf(
-                new Source(given.clientSecret(), "the plugin configuration (<clientSecret> or -Disc.clientSecret)"),
+                new Source(given.clientSecret(), CONFIGURATION),
                 new Source(server == null ? null : server.getPassword(), serverSource(given.serverId(), "password")),
                 new Source(environment.get(ENV_CLIENT_SECRET), "the environment variable " + ENV_CLIENT_SECRET));
         List<String> missing = new ArrayList<>();
@@ -109,8 +110,7 @@ final class ConnectionResolver {
         if (!missing.isEmpty()) {
             throw new MojoFailureException("Missing ISC connection settings: " + String.join("; ", missing) + ".");
         }
-        log.info("ISC tenant URL from " + url.origin() + "; client id from " + clientId.origin()
-                + "; client secret from " + clientSecret.origin() + ".");
+        log.info(describeSources(url, clientId, clientSecret));
         return new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
     }
 
@@ -141,6 +141,15 @@ final class ConnectionResolver {
         return value == null || value.isNegative() || value.isZero() ? fallback : value;
     }
 
+    /** One log line naming where url, client id and secret came from, never their values. */
+    private static String describeSources(Source url, Source clientId, Source clientSecret) {
+        if (url.origin().equals(clientId.origin()) && url.origin().equals(clientSecret.origin())) {
+            return "ISC tenant URL, client id and client secret from " + url.origin() + ".";
+        }
+        return "ISC tenant URL from " + url.origin() + "; client id from " + clientId.origin() + "; client secret from "
+                + clientSecret.origin() + ".";
+    }
+
     private static String serverSource(String serverId, String field) {
         return "the settings.xml server '" + serverId + "' (" + field + ")";
     }
@@ -155,5 +164,8 @@ final class ConnectionResolver {
     }
 
     /** A value and where it was found, for the log line that names sources but never values. */
+    /** Values set in the pom, with -D, or by isc:emulator-start, which sets the isc.* properties. */
+    private static final String CONFIGURATION = "the plugin configuration or isc.* properties";
+
     private record Source(String value, String origin) {}
 }

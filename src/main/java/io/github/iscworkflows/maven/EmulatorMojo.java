@@ -27,14 +27,18 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
         Thread hook = new Thread(emulator::stop, "isc-emulator-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        getLog().info("ISC emulator running at " + emulator.url() + " (reference mode "
-                + emulator.state().mode().label() + ").");
+        getLog().info("ISC emulator running at " + emulator.url() + " ("
+                + AbstractEmulatorMojo.describeMode(emulator.state().mode()) + ").");
         String secret = emulator.options().clientSecret().equals(EmulatorOptions.DEFAULT_CLIENT_SECRET)
                 ? EmulatorOptions.DEFAULT_CLIENT_SECRET + " (the emulator's own test credentials)"
                 : "the value of isc.emulator.clientSecret";
         getLog().info("Client id: " + emulator.options().clientId() + ", client secret: " + secret + ".");
+        String secretFlag = emulator.options().clientSecret().equals(EmulatorOptions.DEFAULT_CLIENT_SECRET)
+                ? EmulatorOptions.DEFAULT_CLIENT_SECRET
+                : "...";
         getLog().info("Use -Disc.url=" + emulator.url() + " -Disc.clientId="
-                + emulator.options().clientId() + " -Disc.clientSecret=... in another build. Press Ctrl-C to stop.");
+                + emulator.options().clientId() + " -Disc.clientSecret=" + secretFlag
+                + " in another build. Press Ctrl-C to stop.");
         try {
             emulator.awaitStop();
         } catch (InterruptedException e) {
@@ -46,6 +50,9 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
         } catch (IllegalStateException e) {
             // The JVM is already shutting down: the hook has stopped the emulator.
         }
-        getLog().info("ISC emulator stopped.");
+        getLog().info("ISC emulator stopped"
+                + (emulator.options().dumpFile() == null
+                        ? "."
+                        : "; state written to " + emulator.options().dumpFile() + "."));
     }
 }

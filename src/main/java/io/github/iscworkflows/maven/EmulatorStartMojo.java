@@ -39,8 +39,9 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
         setProperty("isc.url", emulator.url());
         setProperty("isc.clientId", emulator.options().clientId());
         setProperty("isc.clientSecret", emulator.options().clientSecret());
-        getLog().info("ISC emulator started at " + emulator.url() + " (reference mode "
-                + emulator.state().mode().label() + "); isc.url, isc.clientId and isc.clientSecret now point to it.");
+        getLog().info("ISC emulator started at " + emulator.url() + " ("
+                + describeMode(emulator.state().mode())
+                + "); isc.url, isc.clientId and isc.clientSecret now point to it.");
     }
 
     private void setProperty(String name, String value) {

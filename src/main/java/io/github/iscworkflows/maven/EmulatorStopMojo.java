@@ -39,6 +39,11 @@ public class EmulatorStopMojo extends AbstractEmulatorMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         getLog().info("ISC emulator at " + emulator.url() + " stopped; "
-                + emulator.stats().total() + " requests served.");
+                + emulator.stats().total()
+                + " requests served"
+                + (emulator.options().dumpFile() == null
+                        ? "."
+                        : "; state written to " + emulator.options().dumpFile() + "."));
+        getLog().info("Requests by endpoint: " + emulator.stats().counts() + ".");
     }
 }

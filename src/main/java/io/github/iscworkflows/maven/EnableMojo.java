@@ -7,6 +7,7 @@ import io.github.iscworkflows.references.EnableOutcome;
 import io.github.iscworkflows.references.Remedies;
 import io.github.iscworkflows.references.Selection;
 import io.github.iscworkflows.references.WorkflowEnabler;
+import io.github.iscworkflows.support.Counts;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -93,12 +94,17 @@ public class EnableMojo extends AbstractSelectingMojo {
                 .filter(o -> o.action().isFailure())
                 .map(EnableOutcome::message)
                 .toList();
-        getLog().info(GOAL + ": " + count(outcomes, EnableOutcome.Action.ENABLED) + " enabled, "
-                + count(outcomes, EnableOutcome.Action.DISABLED) + " disabled, "
-                + (count(outcomes, EnableOutcome.Action.ALREADY_ENABLED)
-                        + count(outcomes, EnableOutcome.Action.ALREADY_DISABLED))
-                + " unchanged, " + failures.size() + " failed; " + withoutRefId
-                + " credential objects without refID.");
+        long unchanged = count(outcomes, EnableOutcome.Action.ALREADY_ENABLED)
+                + count(outcomes, EnableOutcome.Action.ALREADY_DISABLED);
+        long wouldChange = count(outcomes, EnableOutcome.Action.WOULD_ENABLE)
+                + count(outcomes, EnableOutcome.Action.WOULD_DISABLE);
+        String dryRunPart = wouldChange > 0 ? wouldChange + " would change (dry run), " : "";
+        getLog().info(GOAL + ": " + Counts.of(outcomes.size(), "workflow") + ": "
+                + count(outcomes, EnableOutcome.Action.ENABLED) + " enabled, "
+                + count(outcomes, EnableOutcome.Action.DISABLED) + " disabled, " + dryRunPart + unchanged
+                + " unchanged, " + count(outcomes, EnableOutcome.Action.LEFT_AS_IS)
+                + " left disabled as the source says, "
+                + failures.size() + " failed; " + Counts.of(withoutRefId, "credential object") + " without refID.");
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join("\n", failures));
         }

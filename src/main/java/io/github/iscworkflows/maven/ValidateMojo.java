@@ -108,11 +108,11 @@ public class ValidateMojo extends AbstractIscMojo {
 
         if (report.errors() > 0) {
             throw new MojoFailureException(
-                    "isc:validate found " + report.summary() + "; fix the problems above or see docs/validate.md.");
+                    "isc:validate checked " + report.summary() + ". Fix the problems above or see docs/validate.md.");
         }
         if (failOnWarning && report.warnings() > 0) {
-            throw new MojoFailureException("isc:validate found " + report.summary()
-                    + " and failOnWarning is set (isc.failOnWarning); fix the problems above or see"
+            throw new MojoFailureException("isc:validate checked " + report.summary()
+                    + ", and failOnWarning is set (isc.failOnWarning). Fix the problems above or see"
                     + " docs/validate.md.");
         }
     }

@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs one deployed workflow with an input file through ISC's test call
- * ({@code POST /workflows/{id}/test}) and follows the execution until it completes, fails or times
+ * ({@code POST /workflows/<id>/test}) and follows the execution until it completes, fails or times
  * out.
  *
  * <p>This is a live run: the workflow's steps really execute on the tenant. ISC tests only disabled

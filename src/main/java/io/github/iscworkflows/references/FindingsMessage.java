@@ -1,5 +1,6 @@
 package io.github.iscworkflows.references;
 
+import io.github.iscworkflows.support.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -63,9 +64,9 @@ public final class FindingsMessage {
                 .append(failedWorkflows)
                 .append(" of ")
                 .append(report.workflows().size())
-                .append(" workflows (")
-                .append(report.credentialCount())
-                .append(" credential objects checked):");
+                .append(report.workflows().size() == 1 ? " workflow (" : " workflows (")
+                .append(Counts.of(report.credentialCount(), "credential object"))
+                .append(" checked):");
         for (String line : lines(report, Finding::isFailure)) {
             text.append('\n').append(line);
         }

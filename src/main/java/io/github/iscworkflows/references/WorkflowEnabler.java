@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
+import io.github.iscworkflows.support.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -147,7 +148,8 @@ public final class WorkflowEnabler {
                 ? ""
                 : missing == 0
                         ? "; every credential object has a refID (check-references confirms the reference records)"
-                        : "; " + missing + " of " + credentials.size() + " credential objects without refID";
+                        : "; " + missing + " of " + Counts.of(credentials.size(), "credential object")
+                                + " without refID";
         return new EnableOutcome(workflow, action, verb + workflow.label() + refs, credentials, notes);
     }
 
@@ -179,6 +181,9 @@ public final class WorkflowEnabler {
     /** Formats ISC's reason for rejecting a change, with the workflow and the trackingId. */
     static String rejectionMessage(SelectedWorkflow workflow, String what, IscException e) {
         String reason = e.texts().isEmpty() ? e.getMessage() : String.join(" ", e.texts());
+        if (!reason.endsWith(".")) {
+            reason = reason + ".";
+        }
         return "ISC rejected " + what + " workflow " + workflow.label() + " (HTTP " + e.status() + "): " + reason
                 + (e.trackingId() == null ? "" : " trackingId: " + e.trackingId() + ".")
                 + " Fix the workflow, deploy it again and rerun isc:enable; isc:validate finds some causes offline,"

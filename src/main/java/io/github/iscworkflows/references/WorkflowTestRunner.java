@@ -133,8 +133,13 @@ public final class WorkflowTestRunner {
             return new Result(workflow, executionId, status);
         }
         String failingStep = ExecutionHistory.failingStep(api.getExecutionHistory(executionId));
+        String referenceHint = failingStep != null && failingStep.contains("Parameter configuration")
+                ? " A credential parameter of the step has no reference record for this workflow: run"
+                        + " mvn isc:check-references to see which; the fix is to " + Remedies.TOGGLE_IN_UI
+                : "";
         throw new WorkflowTestException("Test execution " + executionId + " of " + workflow.label() + " ended " + status
-                + ": " + asSentence(failingStep) + " See the execution in the ISC UI for the full history.");
+                + ": " + asSentence(failingStep) + referenceHint
+                + " See the execution in the ISC UI for the full history.");
     }
 
     private String follow(SelectedWorkflow workflow, String executionId, Options options)

@@ -59,7 +59,8 @@ class SecretsAndLoggingTest extends ClientTestBase {
         assertTrue(tokenFailure.getMessage().contains("client_secret=****"), tokenFailure.getMessage());
         assertEquals(
                 "GET /v2025/workflows/w1 returned 500 Internal Server Error: still ****; key: ****. Gave up after 2"
-                        + " attempts.",
+                        + " attempts. Rerun the build later (a rerun changes only what still differs) or raise"
+                        + " <maxRetries> (-Disc.maxRetries).",
                 apiFailure.getMessage());
         for (String output : outputs) {
             assertFalse(output.contains(SECRET), output);

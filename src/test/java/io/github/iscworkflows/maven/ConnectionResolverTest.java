@@ -41,9 +41,8 @@ class ConnectionResolverTest {
         assertEquals("config-id", connection.clientId());
         assertEquals("config-secret", connection.clientSecret());
         assertEquals(
-                List.of("[info] ISC tenant URL from the plugin configuration (<url> or -Disc.url); client id from the"
-                        + " plugin configuration (<clientId> or -Disc.clientId); client secret from the plugin"
-                        + " configuration (<clientSecret> or -Disc.clientSecret)."),
+                List.of("[info] ISC tenant URL, client id and client secret from the plugin configuration or isc.*"
+                        + " properties."),
                 log.lines());
     }
 
@@ -211,7 +210,8 @@ class ConnectionResolverTest {
 
         assertEquals(
                 "Maven runs in offline mode (-o), but this goal needs the ISC tenant. Run the build without -o, or"
-                        + " skip the goal with -Disc.skip=true.",
+                        + " skip this goal with its own skip property (for example -Disc.deploy.skip=true);"
+                        + " -Disc.skip=true would skip isc:validate too.",
                 e.getMessage());
     }
 

@@ -66,6 +66,31 @@ class EmulatorGoalsTest {
     }
 
     @Test
+    void startPassesMaxOffset() throws Exception {
+        EmulatorStartMojo start = goal(new EmulatorStartMojo());
+        start.maxOffset = 2000;
+
+        start.execute();
+
+        assertEquals(
+                2000,
+                EmulatorRegistry.get(EmulatorRegistry.keyOf(project)).options().maxOffset());
+    }
+
+    @Test
+    void startRejectsNegativeMaxOffset() {
+        EmulatorStartMojo start = goal(new EmulatorStartMojo());
+        start.maxOffset = -1;
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, start::execute);
+
+        assertEquals(
+                "Invalid maximum offset -1: use 0 (off) or more. Check <port> (-Disc.emulator.port), <rateLimit>"
+                        + " (-Disc.emulator.rateLimit) and <maxOffset> (-Disc.emulator.maxOffset).",
+                failure.getMessage());
+    }
+
+    @Test
     void startWarnsWhenReplacingUrl() throws Exception {
         session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
         List<String> warnings = new CopyOnWriteArrayList<>();

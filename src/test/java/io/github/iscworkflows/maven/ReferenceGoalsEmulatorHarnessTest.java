@@ -77,8 +77,8 @@ class ReferenceGoalsEmulatorHarnessTest {
 
         assertTrue(
                 thrown.getMessage()
-                        .startsWith("check-references found 1 problem in 1 of 1 workflows (1 credential"
-                                + " objects checked):\nWorkflow 'Notify CRM' (id wf-notify):\n  - step 'Call CRM',"
+                        .startsWith("check-references found 1 problem in 1 of 1 workflow (1 credential"
+                                + " object checked):\nWorkflow 'Notify CRM' (id wf-notify):\n  - step 'Call CRM',"
                                 + " param_oauth"),
                 thrown.getMessage());
         Path junit = target().resolve("isc-reports/TEST-isc-references.xml");

@@ -95,7 +95,7 @@ class ValidateMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertEquals(
-                "isc:validate found 1 file, 1 workflow: 1 error, 2 warnings; fix the problems above or see"
+                "isc:validate checked 1 file, 1 workflow: 1 error, 2 warnings. Fix the problems above or see"
                         + " docs/validate.md.",
                 failure.getMessage());
         assertEquals(
@@ -136,8 +136,8 @@ class ValidateMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertEquals(
-                "isc:validate found 1 file, 1 workflow: 0 errors, 1 warning and failOnWarning is set"
-                        + " (isc.failOnWarning); fix the problems above or see docs/validate.md.",
+                "isc:validate checked 1 file, 1 workflow: 0 errors, 1 warning, and failOnWarning is set"
+                        + " (isc.failOnWarning). Fix the problems above or see docs/validate.md.",
                 failure.getMessage());
     }
 

@@ -105,7 +105,7 @@ class ReferenceGateEmulatorTest {
         ReferenceReport report = gate(workflow);
 
         assertEquals(
-                "check-references found 1 problem in 1 of 1 workflows (1 credential objects checked):\n"
+                "check-references found 1 problem in 1 of 1 workflow (1 credential object checked):\n"
                         + "Workflow 'Notify CRM' (id " + workflow.id() + ") from Notify CRM.json:\n"
                         + "  - step 'Call CRM', param_oauth (paramID " + parameterId + ", refID none): no refID, so"
                         + " ISC has no reference record linking parameter " + parameterId + " to this workflow and"

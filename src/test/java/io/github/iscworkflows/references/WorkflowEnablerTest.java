@@ -33,7 +33,7 @@ class WorkflowEnablerTest {
         EnableOutcome outcome = outcomes.get(0);
         assertEquals(EnableOutcome.Action.ENABLED, outcome.action());
         assertEquals(List.of("getWorkflow wf-1", "patchWorkflow wf-1 /enabled=true", "getWorkflow wf-1"), api.calls);
-        assertEquals("Enabled 'Notify' (id wf-1); 1 of 1 credential objects without refID", outcome.message());
+        assertEquals("Enabled 'Notify' (id wf-1); 1 of 1 credential object without refID", outcome.message());
         assertEquals(1, outcome.withoutRefId().size());
         assertEquals("HTTP Request", outcome.withoutRefId().get(0).stepPath());
     }

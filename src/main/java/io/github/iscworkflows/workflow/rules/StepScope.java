@@ -30,6 +30,11 @@ final class StepScope {
                 || container.reachableFromStart().contains(name);
     }
 
+    /** Returns whether the container's start names one of its steps; without that, step order is unknown. */
+    boolean hasKnownStart() {
+        return container.start() != null && container.steps().containsKey(container.start());
+    }
+
     /** Returns whether a candidate is this step or runs before it, here or before an enclosing loop. */
     boolean sees(List<KeyedStep> candidates) {
         for (KeyedStep candidate : candidates) {

@@ -155,7 +155,7 @@ public final class VariableRules implements WorkflowRule {
                                 + inLoop.container().loopStep()
                                 + "' and not visible outside it, so the value will be empty. Move the"
                                 + " reference into the loop body.");
-            } else if (scope.isReachable()) {
+            } else if (scope.isReachable() && scope.hasKnownStart()) {
                 findings.warn(
                         scope.pointerOf(path),
                         STEP_NOT_UPSTREAM,
