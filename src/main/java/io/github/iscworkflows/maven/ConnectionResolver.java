@@ -4,6 +4,7 @@ import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscClient;
 import io.github.iscworkflows.client.IscClientConfig;
+import io.github.iscworkflows.client.LoopbackHosts;
 import io.github.iscworkflows.client.ProxyConfig;
 import io.github.iscworkflows.support.BuildLog;
 import java.time.Duration;
@@ -111,7 +112,14 @@ final class ConnectionResolver {
             throw new MojoFailureException("Missing ISC connection settings: " + String.join("; ", missing) + ".");
         }
         log.info(describeSources(url, clientId, clientSecret));
-        return new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
+        ResolvedConnection connection =
+                new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
+        if (clientSecret.origin().equals(CONFIGURATION)
+                && log.isDebugEnabled()
+                && !LoopbackHosts.isLoopback(connection.url().getHost())) {
+            log.warn(SECRET_SHOWN_BY_DEBUG);
+        }
+        return connection;
     }
 
     private Server server(String serverId) throws MojoFailureException {
@@ -166,6 +174,15 @@ final class ConnectionResolver {
     /** A value and where it was found, for the log line that names sources but never values. */
     /** Values set in the pom, with -D, or by isc:emulator-start, which sets the isc.* properties. */
     private static final String CONFIGURATION = "the plugin configuration or isc.* properties";
+
+    /**
+     * Maven's {@code -X} prints every mojo parameter, the client secret included, before the goal runs; the
+     * plugin cannot stop that, so it says so. Loopback tenants are exempt: the emulator's secret is not one.
+     */
+    static final String SECRET_SHOWN_BY_DEBUG = "The client secret comes from <clientSecret> or -Disc.clientSecret,"
+            + " and Maven's debug output (-X) prints that parameter in clear text. Keep the secret in the password"
+            + " of a settings.xml <server> named by <serverId> (-Disc.serverId) or in the environment variable "
+            + ENV_CLIENT_SECRET + " instead, and remove this build log if others can read it.";
 
     private record Source(String value, String origin) {}
 }

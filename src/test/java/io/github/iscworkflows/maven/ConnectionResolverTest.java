@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
+import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,47 @@ class ConnectionResolverTest {
         assertEquals("config-id", connection.clientId());
         assertEquals("config-secret", connection.clientSecret());
         assertEquals(
+                List.of(
+                        "[info] ISC tenant URL, client id and client secret from the plugin configuration or isc.*"
+                                + " properties.",
+                        "[warn] The client secret comes from <clientSecret> or -Disc.clientSecret, and Maven's debug"
+                                + " output (-X) prints that parameter in clear text. Keep the secret in the password of"
+                                + " a settings.xml <server> named by <serverId> (-Disc.serverId) or in the environment"
+                                + " variable SAIL_CLIENT_SECRET instead, and remove this build log if others can read"
+                                + " it."),
+                log.lines());
+    }
+
+    @Test
+    void configuredSecretIsNotWarnedAboutWithoutDebugLogging() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        BuildLog quiet = new BuildLog() {
+            @Override
+            public void debug(String message) {}
+
+            @Override
+            public void info(String message) {
+                lines.add("[info] " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("[warn] " + message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
+            }
+        };
+        ConnectionResolver resolver = new ConnectionResolver(settings, null, Map.of(), quiet);
+
+        resolver.resolve(parameters(TENANT, "config-id", "config-secret", null));
+
+        assertEquals(
                 List.of("[info] ISC tenant URL, client id and client secret from the plugin configuration or isc.*"
                         + " properties."),
-                log.lines());
+                lines);
     }
 
     @Test

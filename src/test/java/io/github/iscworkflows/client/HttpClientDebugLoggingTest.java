@@ -1,0 +1,79 @@
+package io.github.iscworkflows.client;
+
+import static io.github.iscworkflows.client.ScriptedIsc.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the client in a separate JVM with every {@code org.apache.hc} logger at debug (as {@code mvn -X}
+ * sets them through Maven's SLF4J) and checks that HttpClient's own logging shows no secret.
+ */
+class HttpClientDebugLoggingTest {
+
+    static final String SECRET = "debug-s3cr3t-Value";
+    static final String TOKEN = "debug-token-Value-7";
+
+    @Test
+    void httpClientDebugLoggingShowsNoSecretTokenOrAuthorizationHeader() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                        "-Dorg.slf4j.simpleLogger.logFile=System.out",
+                        Probe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String text = new String(output, StandardCharsets.UTF_8);
+
+        assertEquals(0, process.exitValue(), text);
+        assertTrue(text.contains("probe done"), text);
+        // HttpClient did log at debug, so the check below is not vacuous.
+        assertTrue(text.contains("org.apache.hc.client5"), text);
+        assertFalse(text.contains(SECRET), text);
+        assertFalse(text.contains(TOKEN), text);
+        assertFalse(text.toLowerCase(Locale.ROOT).contains("authorization"), text);
+        assertFalse(text.contains("client_secret"), text);
+    }
+
+    /** The child JVM: a token request, a read and a create against a MockWebServer on 127.0.0.1. */
+    public static final class Probe {
+
+        public static void main(String[] args) throws IOException, IscException {
+            ScriptedIsc isc = new ScriptedIsc();
+            isc.token(json(200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":749}"))
+                    .then(json(200, "{\"id\":\"w1\",\"name\":\"Probe\"}"))
+                    .then(json(201, "{\"id\":\"w2\",\"name\":\"Probe\"}"));
+            try (MockWebServer server = new MockWebServer()) {
+                server.setDispatcher(isc);
+                server.start(InetAddress.getByName("127.0.0.1"), 0);
+                IscClientConfig config = IscClientConfig.builder(
+                                "http://127.0.0.1:" + server.getPort(), "probe-client", SECRET)
+                        .build();
+                try (IscClient client = new IscClient(config)) {
+                    client.getWorkflow("w1");
+                    JsonObject body = new JsonObject();
+                    body.addProperty("name", "Probe");
+                    client.createWorkflow(body);
+                }
+            }
+            System.out.println(
+                    "probe done after " + List.of("token", "get", "create").size() + " requests");
+        }
+    }
+}
