@@ -71,6 +71,9 @@ final class FailureMessages {
         } else {
             message = where + " failed: the connection broke (" + describe(e) + ")" + after + ".";
         }
+        if (IscTransport.isConnectFailure(e)) {
+            return new UnsentRequestException(masker.mask(message));
+        }
         return new IscException(masker.mask(message), 0, null, null, List.of(), null);
     }
 

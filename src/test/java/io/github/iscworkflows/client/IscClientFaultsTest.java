@@ -232,21 +232,47 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void createThatFailedIsSentOnceMore() throws Exception {
-        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}"))
+    void createThatTimedOutAndAppearsOnALaterLookupIsNotRepeated() throws Exception {
+        isc.then(stall())
                 .then(json(200, "[]"))
-                .then(json(200, WORKFLOW));
+                .then(json(200, "[]"))
+                .then(json(200, "[{\"id\":\"w9\",\"name\":\"Welcome\"}]"));
 
         JsonObject created = client.createWorkflow(body("Welcome"));
 
-        assertEquals("w1", created.get("id").getAsString());
+        assertEquals("w9", created.get("id").getAsString());
         assertEquals(
-                List.of(
-                        "POST /v2025/workflows HTTP/1.1",
-                        "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22"
-                                + " HTTP/1.1",
-                        "POST /v2025/workflows HTTP/1.1"),
-                isc.apiRequestLines());
+                1,
+                isc.apiRequestLines().stream()
+                        .filter(line -> line.startsWith("POST"))
+                        .count());
+        assertEquals(4, isc.apiRequests().size());
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4)), time.sleeps());
+    }
+
+    @Test
+    void createThatFailedIsNeverSentAgain() {
+        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"));
+
+        IscException e = assertThrows(IscException.class, () -> client.createWorkflow(body("Welcome")));
+
+        assertEquals(
+                "POST /v2025/workflows returned 503 Service Unavailable (detailCode 503 Service Unavailable)."
+                        + " Workflow \"Welcome\" did not appear on the tenant in 4 lookups over 14 s, and the create"
+                        + " is not sent again because ISC may still complete it. Running deploy again is safe: it"
+                        + " matches workflows by name, so it updates the workflow if the create went through and"
+                        + " creates it otherwise.",
+                e.getMessage());
+        assertEquals(503, e.status());
+        String lookup = "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22 HTTP/1.1";
+        assertEquals(List.of("POST /v2025/workflows HTTP/1.1", lookup, lookup, lookup, lookup), isc.apiRequestLines());
+        assertEquals(
+                List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)),
+                time.sleeps());
     }
 
     @Test
@@ -260,8 +286,9 @@ class IscClientFaultsTest extends ClientTestBase {
         assertEquals(
                 "POST /v2025/workflows returned 502 Bad Gateway (detailCode 502 Bad Gateway). Looking the workflow"
                         + " up by name failed as well (GET /v2025/workflows returned 502 Bad Gateway (detailCode 502"
-                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists before running the build"
-                        + " again.",
+                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists. Running deploy again is"
+                        + " safe: it matches workflows by name, so it updates the workflow if the create went through"
+                        + " and creates it otherwise.",
                 e.getMessage());
         assertEquals(2, isc.apiRequests().size());
     }
