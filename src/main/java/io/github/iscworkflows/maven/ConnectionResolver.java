@@ -53,12 +53,15 @@ final class ConnectionResolver {
      * @throws MojoFailureException when the configuration is incomplete or refused
      */
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
-        if (given.offline() || (settings != null && settings.isOffline())) {
-            throw new MojoFailureException(
-                    "Maven runs in offline mode (-o), but this goal needs the ISC tenant."
-                            + " Run the build without -o, or skip this goal with its own skip property (for example -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too.");
-        }
         ResolvedConnection connection = resolve(given);
+        boolean offline = given.offline() || (settings != null && settings.isOffline());
+        // A loopback tenant (the emulator) is reached without the network, so offline mode allows it.
+        if (offline && !LoopbackHosts.isLoopback(connection.url().getHost())) {
+            throw new MojoFailureException("Maven runs in offline mode (-o), but this goal needs the ISC tenant "
+                    + connection.url().getHost() + ". Run the build without -o, or skip this goal with its own skip"
+                    + " property (for example -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too."
+                    + " Only loopback URLs, such as the emulator's, work offline.");
+        }
         TenantGuard.check(connection.url(), given);
         ProxyConfig proxy = SettingsProxySelector.select(
                 settings,

@@ -248,10 +248,35 @@ class ConnectionResolverTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> resolver.open(offline));
 
         assertEquals(
-                "Maven runs in offline mode (-o), but this goal needs the ISC tenant. Run the build without -o, or"
-                        + " skip this goal with its own skip property (for example -Disc.deploy.skip=true);"
-                        + " -Disc.skip=true would skip isc:validate too.",
+                "Maven runs in offline mode (-o), but this goal needs the ISC tenant acme.api.identitynow.com. Run"
+                        + " the build without -o, or skip this goal with its own skip property (for example"
+                        + " -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too. Only loopback URLs,"
+                        + " such as the emulator's, work offline.",
                 e.getMessage());
+    }
+
+    @Test
+    void offlineModeAllowsLoopbackTenants() throws Exception {
+        ConnectionResolver resolver = resolver(null, Map.of());
+        for (String url : List.of("http://127.0.0.1:8089", "http://localhost:8089", "http://[::1]:8089")) {
+            ConnectionParameters offline = new ConnectionParameters(
+                    url,
+                    "id",
+                    "secret",
+                    null,
+                    "v2025",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    0,
+                    List.of(),
+                    null,
+                    true,
+                    true);
+
+            try (IscApi api = resolver.open(offline)) {
+                assertEquals(0, api.requestCount(), url);
+            }
+        }
     }
 
     @Test
