@@ -49,6 +49,15 @@ final class FailureMessages {
         return attempts.isEmpty() ? null : attempts.trim();
     }
 
+    /** Returns the sentence for a {@code Retry-After} of {@code value} that exceeds the time a request may wait. */
+    String retryAfterTooLong(String value, int retries) {
+        String attempts = retries == 0 ? "" : "Gave up after " + (retries + 1) + " attempts. ";
+        return attempts + "The server asked to wait (Retry-After: " + value + ") longer than the "
+                + readable(config.maxRetryTime) + " one request may spend waiting for retries, so the client did not"
+                + " wait. Run the build again later; if the tenant keeps answering this way, contact its"
+                + " administrators.";
+    }
+
     IscException transportFailure(IscRequest request, IOException e, int attempts) {
         String where = request.method() + " " + request.path();
         String after = attempts > 1 ? " after " + attempts + " attempts" : "";

@@ -110,8 +110,16 @@ final class IscTransport implements AutoCloseable {
             }
             boolean retryableStatus = status == 429 || (request.idempotent() && isRetryableServerError(status));
             if (retryableStatus) {
-                Duration retryAfter = RetryPolicy.parseRetryAfter(result.header("Retry-After"), config.time.now());
+                String retryAfterHeader = result.header("Retry-After");
+                Duration retryAfter = RetryPolicy.parseRetryAfter(retryAfterHeader, config.time.now());
                 Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(retries);
+                if (retryAfter != null && retries < config.maxRetries && !withinRetryTime(started, delay)) {
+                    throw errors.decode(
+                            request.method(),
+                            request.path(),
+                            result,
+                            messages.retryAfterTooLong(retryAfterHeader.trim(), retries));
+                }
                 if (mayRetry(retries, started, delay)) {
                     retries++;
                     log.info(retryLine(request, ErrorDecoder.statusLine(status), delay, retries));
@@ -130,6 +138,11 @@ final class IscTransport implements AutoCloseable {
         if (retries >= config.maxRetries) {
             return false;
         }
+        return withinRetryTime(started, delay);
+    }
+
+    /** Returns whether waiting {@code delay} more keeps the request within {@code maxRetryTime} of waiting. */
+    private boolean withinRetryTime(long started, Duration delay) {
         Duration waited = Duration.ofNanos(config.time.nanoTime() - started);
         return waited.plus(delay).compareTo(config.maxRetryTime) <= 0;
     }

@@ -81,6 +81,51 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
+    void retryAfterBeyondTheRetryTimeFailsNamingTheValueAndTheLimit() {
+        for (String retryAfter : List.of("9223372036854775807", "99999999999999999999999", "301")) {
+            isc.then(tooManyRequests(retryAfter));
+
+            IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+            assertEquals(
+                    "GET /v2025/workflows/w1 returned 429 Too Many Requests: Rate Limit Exceeded. The server asked to"
+                            + " wait (Retry-After: " + retryAfter + ") longer than the 300 s one request may spend"
+                            + " waiting for retries, so the client did not wait. Run the build again later; if the"
+                            + " tenant keeps answering this way, contact its administrators.",
+                    e.getMessage());
+            assertEquals(429, e.status());
+        }
+        assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void tokenWithHugeLifetimeIsUsedWithoutOverflow() throws Exception {
+        isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":99999999999}"))
+                .then(json(200, WORKFLOW))
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+        time.advance(Duration.ofHours(1));
+        client.getWorkflow("w1");
+
+        assertEquals(3, isc.requests().size());
+        assertEquals("Bearer long-lived", isc.apiRequests().get(1).getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void tokenWithHugeLifetimeIsFetchedAgainAfterADay() throws Exception {
+        isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":99999999999}"))
+                .then(json(200, WORKFLOW))
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+        time.advance(Duration.ofDays(1));
+        client.getWorkflow("w1");
+
+        assertEquals("Bearer token-1", isc.apiRequests().get(1).getHeaders().get("Authorization"));
+    }
+
+    @Test
     void tooManyRequestsIsRetriedForCreate() throws Exception {
         isc.then(tooManyRequests("1")).then(json(200, WORKFLOW));
 
