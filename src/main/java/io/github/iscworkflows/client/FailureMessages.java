@@ -58,6 +58,18 @@ final class FailureMessages {
                 + " administrators.";
     }
 
+    /** The failure for a 3xx answer: the client follows no redirect, because the url should name the API host. */
+    IscException redirected(IscRequest request, HttpResult result) {
+        String location = result.header("Location");
+        String where = location == null || location.isBlank() ? " without a Location header" : " to " + location.trim();
+        String message = request.method() + " " + request.path() + " returned "
+                + ErrorDecoder.statusLine(result.status()) + ": the tenant " + config.baseUrl.getHost()
+                + " redirected the request" + where + ". The plugin follows no redirects. Check that <url>"
+                + " (-Disc.url or SAIL_BASE_URL) is the tenant's API host, such as https://TENANT.api.identitynow.com"
+                + " (not the UI host TENANT.identitynow.com), and that no proxy or gateway redirects API calls.";
+        return new IscException(masker.mask(message), result.status(), null, null, List.of(), null);
+    }
+
     IscException transportFailure(IscRequest request, IOException e, int attempts) {
         String where = request.method() + " " + request.path();
         String after = attempts > 1 ? " after " + attempts + " attempts" : "";

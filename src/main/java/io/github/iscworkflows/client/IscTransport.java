@@ -75,7 +75,7 @@ final class IscTransport implements AutoCloseable {
         return errors;
     }
 
-    /** Sends a request, retrying as the class describes, and returns a 2xx or 3xx response. */
+    /** Sends a request, retrying as the class describes, and returns a 2xx response; redirects are refused. */
     HttpResult send(IscRequest request) throws IscException {
         long started = config.time.nanoTime();
         int retries = 0;
@@ -126,6 +126,9 @@ final class IscTransport implements AutoCloseable {
                     pause(request, delay);
                     continue;
                 }
+            }
+            if (status >= 300 && status < 400) {
+                throw messages.redirected(request, result);
             }
             if (status >= 400) {
                 throw errors.decode(request.method(), request.path(), result, messages.hint(request, status, retries));
