@@ -86,6 +86,15 @@ final class FailureMessages {
             message = where + " failed: cannot connect to " + config.baseUrl.getHost() + " (" + describe(e) + ")"
                     + after + ". Check the tenant URL, the network and the proxy in settings.xml; the connect timeout"
                     + " is " + readable(config.connectTimeout) + " (<connectTimeout>, -Disc.connectTimeout).";
+        } else if (e instanceof ResponseLimitException.DeadlineExceeded) {
+            message = where + " timed out: the response did not complete within " + readable(config.requestDeadline)
+                    + " (the connect timeout plus <timeout>)" + after + ". Raise <timeout> (-Disc.timeout) if the"
+                    + " tenant is slow; an answer that trickles in this slowly often means a proxy or gateway"
+                    + " throttles the connection.";
+        } else if (e instanceof ResponseLimitException.TooLarge) {
+            message = where + " failed: the response body is larger than " + size(config.maxResponseBytes)
+                    + ", more than any ISC answer, so reading it was stopped. Check that <url> (-Disc.url) points at"
+                    + " the tenant's API and that no proxy or gateway replaces its answers.";
         } else if (e instanceof InterruptedIOException) {
             message = where + " timed out: no response within " + readable(config.responseTimeout) + after
                     + ". Raise <timeout> (-Disc.timeout) if the tenant is slow.";
@@ -101,6 +110,10 @@ final class FailureMessages {
     /** Formats a timeout as users set it: whole seconds, or milliseconds below one second. */
     private static String readable(Duration duration) {
         return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
     }
 
     static String describe(IOException e) {

@@ -1,11 +1,14 @@
 package io.github.iscworkflows.client;
 
 import io.github.iscworkflows.support.BuildLog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,20 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Sends requests to one tenant: bearer token, client-side rate limit, retries, debug logging and
@@ -48,6 +53,8 @@ final class IscTransport implements AutoCloseable {
     private final AtomicInteger requestCount = new AtomicInteger();
     /** Proxy authentication schemes that succeeded, reused by every request so a proxy challenges only once. */
     private final AuthCache authCache = new BasicAuthCache();
+    /** Cancels each attempt that outlives {@code requestDeadline}; one daemon thread per client. */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     private final BuildLog log;
     private final FailureMessages messages;
@@ -60,6 +67,12 @@ final class IscTransport implements AutoCloseable {
         this.messages = new FailureMessages(config, masker);
         this.retryPolicy = new RetryPolicy(config.random);
         this.http = HttpClientFactory.create(config, requestCount);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "isc-request-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
         this.tokens = new AccessTokenCache(new TokenRequest(this, config, masker), config.time);
         masker.add(config.clientSecret);
         if (config.proxy != null) {
@@ -88,7 +101,9 @@ final class IscTransport implements AutoCloseable {
                 result = execute(request, token);
             } catch (IOException e) {
                 boolean sent = !isConnectFailure(e);
-                boolean retryable = !(e instanceof UnknownHostException) && !(e instanceof SSLException);
+                boolean retryable = !(e instanceof UnknownHostException)
+                        && !(e instanceof SSLException)
+                        && !(e instanceof ResponseLimitException.TooLarge);
                 if (retryable && (request.idempotent() || !sent)) {
                     Duration delay = retryPolicy.backoff(retries);
                     if (mayRetry(retries, started, delay)) {
@@ -186,17 +201,24 @@ final class IscTransport implements AutoCloseable {
 
     private HttpResult execute(IscRequest request, String token) throws IOException {
         URI uri = URI.create(config.baseUrl + request.encodedPathAndQuery());
-        ClassicRequestBuilder builder =
-                ClassicRequestBuilder.create(request.method()).setUri(uri).addHeader("Accept", IscRequest.JSON);
+        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), uri);
+        httpRequest.addHeader("Accept", IscRequest.JSON);
         if (token != null) {
-            builder.addHeader("Authorization", "Bearer " + token);
+            httpRequest.addHeader("Authorization", "Bearer " + token);
         }
         if (request.body() != null) {
-            builder.setEntity(new StringEntity(
+            httpRequest.setEntity(new StringEntity(
                     request.body(), ContentType.create(request.contentType(), StandardCharsets.UTF_8)));
         }
-        ClassicHttpRequest httpRequest = builder.build();
         long started = config.time.nanoTime();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    httpRequest.cancel();
+                },
+                config.requestDeadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             HttpClientContext context = HttpClientContext.create();
             context.setAuthCache(authCache);
@@ -205,19 +227,55 @@ final class IscTransport implements AutoCloseable {
                 for (Header header : response.getHeaders()) {
                     headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
                 }
-                HttpEntity entity = response.getEntity();
-                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
-                return new HttpResult(response.getCode(), headers, body);
+                return new HttpResult(response.getCode(), headers, readBody(response.getEntity()));
             });
             logExchange(request, result, started);
             return result;
         } catch (IOException e) {
+            IOException failure = expired.get() ? new ResponseLimitException.DeadlineExceeded() : e;
             if (log.isDebugEnabled()) {
-                log.debug(masker.mask(request.method() + " " + request.display() + " -> " + FailureMessages.describe(e)
-                        + " after " + elapsedMillis(started) + " ms"));
+                log.debug(masker.mask(request.method() + " " + request.display() + " -> "
+                        + FailureMessages.describe(failure) + " after " + elapsedMillis(started) + " ms"));
             }
-            throw e;
+            throw failure;
+        } finally {
+            deadline.cancel(false);
         }
+    }
+
+    /** Reads the body as text in its declared charset (UTF-8 when none), up to {@code maxResponseBytes}. */
+    private String readBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        long limit = config.maxResponseBytes;
+        if (entity.getContentLength() > limit) {
+            throw new ResponseLimitException.TooLarge(limit);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = entity.getContent()) {
+            if (in != null) {
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (bytes.size() + (long) n > limit) {
+                        throw new ResponseLimitException.TooLarge(limit);
+                    }
+                    bytes.write(buffer, 0, n);
+                }
+            }
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        if (entity.getContentType() != null) {
+            try {
+                Charset declared = ContentType.parse(entity.getContentType()).getCharset();
+                if (declared != null) {
+                    charset = declared;
+                }
+            } catch (RuntimeException unsupported) {
+                // an unknown charset name: read as UTF-8
+            }
+        }
+        return bytes.toString(charset);
     }
 
     private void logExchange(IscRequest request, HttpResult result, long started) {
@@ -250,6 +308,7 @@ final class IscTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         try {
             http.close();
         } catch (IOException e) {

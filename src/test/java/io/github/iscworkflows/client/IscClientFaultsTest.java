@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,64 @@ class IscClientFaultsTest extends ClientTestBase {
                         + " (-Disc.timeout) if the tenant is slow.",
                 e.getMessage());
         assertEquals(0, e.status());
+    }
+
+    @Test
+    void responseThatTricklesInIsCancelledAtTheDeadline() {
+        useClient(config().maxRetries(0).requestDeadline(Duration.ofMillis(300)));
+        isc.then(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("[" + " ".repeat(60) + "]")
+                .throttleBody(1, 50, TimeUnit.MILLISECONDS)
+                .build());
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows timed out: the response did not complete within 300 ms (the connect timeout"
+                        + " plus <timeout>). Raise <timeout> (-Disc.timeout) if the tenant is slow; an answer that"
+                        + " trickles in this slowly often means a proxy or gateway throttles the connection.",
+                e.getMessage());
+        assertEquals(0, e.status());
+    }
+
+    @Test
+    void responseLargerThanTheLimitFails() {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(json(200, "[" + " ".repeat(2000) + "]"));
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows failed: the response body is larger than 1000 bytes, more than any ISC answer,"
+                        + " so reading it was stopped. Check that <url> (-Disc.url) points at the tenant's API and that"
+                        + " no proxy or gateway replaces its answers.",
+                e.getMessage());
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void chunkedResponseLargerThanTheLimitFails() {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .chunkedBody("[" + " ".repeat(5000) + "]", 100)
+                .build());
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertTrue(e.getMessage().contains("larger than 1000 bytes"), e.getMessage());
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void responseUpToTheLimitIsRead() throws Exception {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(json(200, "[" + " ".repeat(998) + "]"));
+
+        assertEquals(List.of(), client.listWorkflows(null));
     }
 
     @Test
