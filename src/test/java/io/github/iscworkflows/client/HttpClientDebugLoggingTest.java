@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ class HttpClientDebugLoggingTest {
 
     static final String SECRET = "debug-s3cr3t-Value";
     static final String TOKEN = "debug-token-Value-7";
+    static final String PROXY_PASSWORD = "proxy-Pa55word";
 
     @Test
     void httpClientDebugLoggingShowsNoSecretTokenOrAuthorizationHeader() throws Exception {
@@ -49,6 +51,10 @@ class HttpClientDebugLoggingTest {
         assertFalse(text.contains(TOKEN), text);
         assertFalse(text.toLowerCase(Locale.ROOT).contains("authorization"), text);
         assertFalse(text.contains("client_secret"), text);
+        assertFalse(text.contains(PROXY_PASSWORD), text);
+        String basic =
+                Base64.getEncoder().encodeToString(("proxy-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertFalse(text.contains(basic), text);
     }
 
     /** The child JVM: a token request, a read and a create against a MockWebServer on 127.0.0.1. */
