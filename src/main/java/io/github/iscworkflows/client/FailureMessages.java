@@ -58,7 +58,7 @@ final class FailureMessages {
                 + " administrators.";
     }
 
-    /** The failure for a 3xx answer: the client follows no redirect, because the url should name the API host. */
+    /** Returns the failure for a 3xx response: the client follows no redirect, because the url should name the API host. */
     IscException redirected(IscRequest request, HttpResult result) {
         String location = result.header("Location");
         String where = location == null || location.isBlank() ? " without a Location header" : " to " + location.trim();

@@ -179,8 +179,8 @@ final class ConnectionResolver {
     private static final String CONFIGURATION = "the plugin configuration or isc.* properties";
 
     /**
-     * Maven's {@code -X} prints every mojo parameter, the client secret included, before the goal runs; the
-     * plugin cannot stop that, so it says so. Loopback tenants are exempt: the emulator's secret is not one.
+     * Warning for a configured secret under {@code -X}: Maven prints every mojo parameter before the goal
+     * runs, and the plugin cannot stop that. Loopback tenants are exempt because the emulator's secret is not one.
      */
     static final String SECRET_SHOWN_BY_DEBUG = "The client secret comes from <clientSecret> or -Disc.clientSecret,"
             + " and Maven's debug output (-X) prints that parameter in clear text. Keep the secret in the password"
