@@ -115,15 +115,27 @@ class IscClientFaultsTest extends ClientTestBase {
 
     @Test
     void tokenWithHugeLifetimeIsFetchedAgainAfterADay() throws Exception {
-        isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":99999999999}"))
-                .then(json(200, WORKFLOW))
-                .then(json(200, WORKFLOW));
+        for (String expiresIn : List.of("99999999999", "1e30", "123456789012345678901234567890")) {
+            isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":" + expiresIn + "}"))
+                    .then(json(200, WORKFLOW))
+                    .then(json(200, WORKFLOW))
+                    .then(json(200, WORKFLOW));
+            useClient(config());
+            int before = isc.apiRequests().size();
 
-        client.getWorkflow("w1");
-        time.advance(Duration.ofDays(1));
-        client.getWorkflow("w1");
+            client.getWorkflow("w1");
+            time.advance(Duration.ofHours(23));
+            client.getWorkflow("w1");
+            time.advance(Duration.ofHours(1));
+            client.getWorkflow("w1");
 
-        assertEquals("Bearer token-1", isc.apiRequests().get(1).getHeaders().get("Authorization"));
+            List<String> tokens = isc.apiRequests().subList(before, before + 3).stream()
+                    .map(r -> r.getHeaders().get("Authorization"))
+                    .toList();
+            assertEquals("Bearer long-lived", tokens.get(0), expiresIn);
+            assertEquals("Bearer long-lived", tokens.get(1), expiresIn);
+            assertTrue(tokens.get(2).startsWith("Bearer token-"), expiresIn);
+        }
     }
 
     @Test
