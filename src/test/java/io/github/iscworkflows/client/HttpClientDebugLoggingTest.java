@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class HttpClientDebugLoggingTest {
         assertFalse(text.contains(basic), text);
     }
 
-    /** The child JVM: a token request, a read and a create against a MockWebServer on 127.0.0.1. */
+    /** The child JVM: token, read and create against a MockWebServer on 127.0.0.1, then a read through a proxy. */
     public static final class Probe {
 
         public static void main(String[] args) throws IOException, IscException {
@@ -78,8 +79,35 @@ class HttpClientDebugLoggingTest {
                     client.createWorkflow(body);
                 }
             }
-            System.out.println(
-                    "probe done after " + List.of("token", "get", "create").size() + " requests");
+            // Through an authenticating proxy (a second MockWebServer acting as one): a 407 challenge, then
+            // requests with a Proxy-Authorization header.
+            ScriptedIsc proxied = new ScriptedIsc();
+            proxied.token(new MockResponse.Builder()
+                            .code(407)
+                            .addHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+                            .build())
+                    .token(json(200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":749}"))
+                    .then(json(200, "{\"id\":\"w1\",\"name\":\"Probe\"}"));
+            try (MockWebServer proxy = new MockWebServer()) {
+                proxy.setDispatcher(proxied);
+                proxy.start(InetAddress.getByName("127.0.0.1"), 0);
+                IscClientConfig config = IscClientConfig.builder(
+                                "http://127.0.0.1:" + proxy.getPort(), "probe-client", SECRET)
+                        .proxy(new ProxyConfig("127.0.0.1", proxy.getPort(), "proxy-user", PROXY_PASSWORD))
+                        .build();
+                try (IscClient client = new IscClient(config)) {
+                    client.getWorkflow("w1");
+                }
+                List<String> proxyAuthorizations = proxied.requests().stream()
+                        .map(r -> String.valueOf(r.getHeaders().get("Proxy-Authorization")))
+                        .toList();
+                if (proxyAuthorizations.size() != 3
+                        || proxyAuthorizations.get(1).equals("null")) {
+                    throw new IllegalStateException(
+                            "the proxy was not used as expected: " + proxyAuthorizations.size() + " requests");
+                }
+            }
+            System.out.println("probe done");
         }
     }
 }
