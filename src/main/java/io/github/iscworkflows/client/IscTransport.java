@@ -1,14 +1,11 @@
 package io.github.iscworkflows.client;
 
 import io.github.iscworkflows.support.BuildLog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
@@ -227,7 +223,10 @@ final class IscTransport implements AutoCloseable {
                 for (Header header : response.getHeaders()) {
                     headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
                 }
-                return new HttpResult(response.getCode(), headers, readBody(response.getEntity()));
+                return new HttpResult(
+                        response.getCode(),
+                        headers,
+                        ResponseBodies.read(response.getEntity(), config.maxResponseBytes));
             });
             logExchange(request, result, started);
             return result;
@@ -241,41 +240,6 @@ final class IscTransport implements AutoCloseable {
         } finally {
             deadline.cancel(false);
         }
-    }
-
-    /** Reads the body as text in its declared charset (UTF-8 when none), up to {@code maxResponseBytes}. */
-    private String readBody(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return "";
-        }
-        long limit = config.maxResponseBytes;
-        if (entity.getContentLength() > limit) {
-            throw new ResponseLimitException.TooLarge(limit);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (InputStream in = entity.getContent()) {
-            if (in != null) {
-                byte[] buffer = new byte[8192];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    if (bytes.size() + (long) n > limit) {
-                        throw new ResponseLimitException.TooLarge(limit);
-                    }
-                    bytes.write(buffer, 0, n);
-                }
-            }
-        }
-        Charset charset = StandardCharsets.UTF_8;
-        if (entity.getContentType() != null) {
-            try {
-                Charset declared = ContentType.parse(entity.getContentType()).getCharset();
-                if (declared != null) {
-                    charset = declared;
-                }
-            } catch (RuntimeException unsupported) {
-                // an unknown charset name: read as UTF-8
-            }
-        }
-        return bytes.toString(charset);
     }
 
     private void logExchange(IscRequest request, HttpResult result, long started) {
