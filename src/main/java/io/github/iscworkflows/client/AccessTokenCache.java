@@ -20,6 +20,9 @@ final class AccessTokenCache {
     /** Refresh this long before expiry, or at half the lifetime for tokens shorter than twice this. */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
 
+    /** The longest lifetime the cache believes; a token is fetched again after a day at the latest. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(1);
+
     private final Fetcher fetcher;
     private final ClientTime time;
     private String token;
@@ -35,7 +38,8 @@ final class AccessTokenCache {
         if (token == null || time.nanoTime() - refreshAtNanos >= 0) {
             long fetchedAt = time.nanoTime();
             Grant grant = fetcher.fetch();
-            Duration lifetime = grant.lifetime();
+            // A token response may state any lifetime; beyond a day it only risks overflowing the clock.
+            Duration lifetime = grant.lifetime().compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : grant.lifetime();
             Duration margin =
                     lifetime.compareTo(REFRESH_MARGIN.multipliedBy(2)) < 0 ? lifetime.dividedBy(2) : REFRESH_MARGIN;
             token = grant.token();

@@ -49,6 +49,27 @@ final class FailureMessages {
         return attempts.isEmpty() ? null : attempts.trim();
     }
 
+    /** Returns the sentence for a {@code Retry-After} of {@code value} that exceeds the time a request may wait. */
+    String retryAfterTooLong(String value, int retries) {
+        String attempts = retries == 0 ? "" : "Gave up after " + (retries + 1) + " attempts. ";
+        return attempts + "The server asked to wait (Retry-After: " + value + ") longer than the "
+                + readable(config.maxRetryTime) + " one request may spend waiting for retries, so the client did not"
+                + " wait. Run the build again later; if the tenant keeps answering this way, contact its"
+                + " administrators.";
+    }
+
+    /** Returns the failure for a 3xx response: the client follows no redirect, because the url should name the API host. */
+    IscException redirected(IscRequest request, HttpResult result) {
+        String location = result.header("Location");
+        String where = location == null || location.isBlank() ? " without a Location header" : " to " + location.trim();
+        String message = request.method() + " " + request.path() + " returned "
+                + ErrorDecoder.statusLine(result.status()) + ": the tenant " + config.baseUrl.getHost()
+                + " redirected the request" + where + ". The plugin follows no redirects. Check that <url>"
+                + " (-Disc.url or SAIL_BASE_URL) is the tenant's API host, such as https://TENANT.api.identitynow.com"
+                + " (not the UI host TENANT.identitynow.com), and that no proxy or gateway redirects API calls.";
+        return new IscException(masker.mask(message), result.status(), null, null, List.of(), null);
+    }
+
     IscException transportFailure(IscRequest request, IOException e, int attempts) {
         String where = request.method() + " " + request.path();
         String after = attempts > 1 ? " after " + attempts + " attempts" : "";
@@ -65,11 +86,23 @@ final class FailureMessages {
             message = where + " failed: cannot connect to " + config.baseUrl.getHost() + " (" + describe(e) + ")"
                     + after + ". Check the tenant URL, the network and the proxy in settings.xml; the connect timeout"
                     + " is " + readable(config.connectTimeout) + " (<connectTimeout>, -Disc.connectTimeout).";
+        } else if (e instanceof ResponseLimitException.DeadlineExceeded) {
+            message = where + " timed out: the response did not complete within " + readable(config.requestDeadline)
+                    + " (the connect timeout plus <timeout>)" + after + ". Raise <timeout> (-Disc.timeout) if the"
+                    + " tenant is slow; an answer that trickles in this slowly often means a proxy or gateway"
+                    + " throttles the connection.";
+        } else if (e instanceof ResponseLimitException.TooLarge) {
+            message = where + " failed: the response body is larger than " + size(config.maxResponseBytes)
+                    + ", more than any ISC answer, so reading it was stopped. Check that <url> (-Disc.url) points at"
+                    + " the tenant's API and that no proxy or gateway replaces its answers.";
         } else if (e instanceof InterruptedIOException) {
             message = where + " timed out: no response within " + readable(config.responseTimeout) + after
                     + ". Raise <timeout> (-Disc.timeout) if the tenant is slow.";
         } else {
             message = where + " failed: the connection broke (" + describe(e) + ")" + after + ".";
+        }
+        if (IscTransport.isConnectFailure(e)) {
+            return new UnsentRequestException(masker.mask(message));
         }
         return new IscException(masker.mask(message), 0, null, null, List.of(), null);
     }
@@ -77,6 +110,10 @@ final class FailureMessages {
     /** Formats a timeout as users set it: whole seconds, or milliseconds below one second. */
     private static String readable(Duration duration) {
         return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
     }
 
     static String describe(IOException e) {

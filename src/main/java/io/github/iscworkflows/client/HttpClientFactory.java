@@ -37,6 +37,7 @@ final class HttpClientFactory {
         Timeout connect = Timeout.of(config.connectTimeout);
         Timeout response = Timeout.of(config.responseTimeout);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(QuietConnectionFactory.INSTANCE)
                 .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
                         .setSslContext(SSLContexts.createSystemDefault())
                         .buildClassic())

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.iscworkflows.support.BuildLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +91,18 @@ public final class IscClient implements IscApi {
     }
 
     /**
-     * Creates a workflow. When the POST fails after it was sent (5xx, timeout, broken connection), the
-     * server may have created the workflow anyway. So the client looks it up by name and returns it if it
-     * exists. Only if it does not exist is the create sent once more.
+     * Waits before each name lookup after a create whose outcome is unknown: ISC may still be processing
+     * the POST when the first lookups run, so the client looks a few times before it gives up.
+     */
+    static final List<Duration> CREATE_LOOKUP_DELAYS =
+            List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+
+    /**
+     * Creates a workflow. The POST is never sent twice once it may have reached the server: when it fails
+     * after it was sent (5xx, timeout, broken connection), ISC may have created the workflow anyway, or may
+     * still be creating it. So the client looks the workflow up by name a few times (see
+     * {@link #CREATE_LOOKUP_DELAYS}) and returns it when it appears; when it does not appear, the create
+     * fails with a message that says so. Only a failure to connect, when nothing was sent, is retried.
      */
     @Override
     public JsonObject createWorkflow(JsonObject body) throws IscException {
@@ -100,50 +110,72 @@ public final class IscClient implements IscApi {
         try {
             return object(request, transport.send(request));
         } catch (IscException e) {
-            // Without a token the create was never sent, so its outcome is known.
-            boolean outcomeUnknown = !(e instanceof TokenRequestException) && (e.status() == 0 || e.status() >= 500);
+            // Without a token or a connection the create was never sent, so its outcome is known.
+            boolean outcomeUnknown = !(e instanceof TokenRequestException)
+                    && !(e instanceof UnsentRequestException)
+                    && (e.status() == 0 || e.status() >= 500);
             JsonElement name = body.get("name");
             if (!outcomeUnknown || name == null || !name.isJsonPrimitive()) {
                 throw e;
             }
-            return recoverCreate(request, name.getAsString(), e);
+            return recoverCreate(name.getAsString(), e);
         }
     }
 
-    private JsonObject recoverCreate(IscRequest request, String name, IscException failure) throws IscException {
+    private JsonObject recoverCreate(String name, IscException failure) throws IscException {
         log.warn(sentence(failure.getMessage()) + "Checking whether ISC created workflow \"" + name + "\" anyway.");
-        List<JsonObject> found;
+        Duration waited = Duration.ZERO;
+        for (Duration delay : CREATE_LOOKUP_DELAYS) {
+            pause(delay, failure);
+            waited = waited.plus(delay);
+            List<JsonObject> found;
+            try {
+                found = findWorkflowsByName(name);
+            } catch (IscException lookup) {
+                throw createFailure(
+                        failure,
+                        "Looking the workflow up by name failed as well (" + lookup.getMessage()
+                                + "); check in ISC whether workflow \"" + name + "\" exists. Running deploy again is"
+                                + " safe: it matches workflows by name, so it updates the workflow if the create went"
+                                + " through and creates it otherwise.");
+            }
+            if (found.size() == 1) {
+                log.info("Workflow \"" + name + "\" exists now (id " + idOf(found.get(0))
+                        + "), so the create went through; not sending it again.");
+                return found.get(0);
+            }
+            if (found.size() > 1) {
+                throw createFailure(
+                        failure,
+                        "Afterwards " + found.size() + " workflows named \"" + name + "\" exist on the tenant;"
+                                + " delete the extra ones in ISC and run the build again.");
+            }
+        }
+        throw createFailure(
+                failure,
+                "Workflow \"" + name + "\" did not appear on the tenant in " + CREATE_LOOKUP_DELAYS.size()
+                        + " lookups over " + waited.toSeconds() + " s, and the create is not sent again because ISC"
+                        + " may still complete it. Running deploy again is safe: it matches workflows by name, so it"
+                        + " updates the workflow if the create went through and creates it otherwise.");
+    }
+
+    private IscException createFailure(IscException failure, String explanation) {
+        return new IscException(
+                masker.mask(sentence(failure.getMessage()) + explanation),
+                failure.status(),
+                failure.detailCode(),
+                failure.trackingId(),
+                failure.texts(),
+                null);
+    }
+
+    private void pause(Duration delay, IscException failure) throws IscException {
         try {
-            found = findWorkflowsByName(name);
-        } catch (IscException lookup) {
-            throw new IscException(
-                    sentence(failure.getMessage()) + "Looking the workflow up by name failed as well ("
-                            + lookup.getMessage()
-                            + "); check in ISC whether workflow \"" + name + "\" exists before running the build"
-                            + " again.",
-                    failure.status(),
-                    failure.detailCode(),
-                    failure.trackingId(),
-                    failure.texts(),
-                    null);
+            config.time.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw createFailure(failure, "Interrupted while checking whether the create went through.");
         }
-        if (found.size() == 1) {
-            log.info("Workflow \"" + name + "\" exists now (id " + idOf(found.get(0))
-                    + "), so the create went through; not sending it again.");
-            return found.get(0);
-        }
-        if (found.size() > 1) {
-            throw new IscException(
-                    sentence(failure.getMessage()) + "Afterwards " + found.size() + " workflows named \"" + name
-                            + "\" exist on the tenant; delete the extra ones in ISC and run the build again.",
-                    failure.status(),
-                    failure.detailCode(),
-                    failure.trackingId(),
-                    failure.texts(),
-                    null);
-        }
-        log.info("Workflow \"" + name + "\" was not created; sending the create once more.");
-        return object(request, transport.send(request));
     }
 
     @Override

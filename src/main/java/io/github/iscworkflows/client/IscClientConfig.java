@@ -16,12 +16,17 @@ public final class IscClientConfig {
     /** Total time spent waiting between retries of one request before the client gives up. */
     public static final Duration DEFAULT_MAX_RETRY_TIME = Duration.ofMinutes(5);
 
+    /** The largest response body the client reads: far above any ISC answer, far below the heap of a build. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
     final URI baseUrl;
     final String apiVersion;
     final String clientId;
     final String clientSecret;
     final Duration connectTimeout;
     final Duration responseTimeout;
+    final Duration requestDeadline;
+    final long maxResponseBytes;
     final int maxRetries;
     final Duration maxRetryTime;
     final ProxyConfig proxy;
@@ -41,6 +46,8 @@ public final class IscClientConfig {
         this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
+        this.requestDeadline = b.requestDeadline != null ? b.requestDeadline : b.connectTimeout.plus(b.responseTimeout);
+        this.maxResponseBytes = b.maxResponseBytes;
         this.maxRetries = Math.max(0, b.maxRetries);
         this.maxRetryTime = b.maxRetryTime;
         this.proxy = b.proxy;
@@ -73,6 +80,8 @@ public final class IscClientConfig {
         private String apiVersion = "v2025";
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration responseTimeout = Duration.ofSeconds(120);
+        private Duration requestDeadline;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private int maxRetries = 5;
         private Duration maxRetryTime = DEFAULT_MAX_RETRY_TIME;
         private ProxyConfig proxy;
@@ -99,6 +108,22 @@ public final class IscClientConfig {
 
         public Builder responseTimeout(Duration value) {
             this.responseTimeout = value;
+            return this;
+        }
+
+        /**
+         * Upper bound on one attempt as a whole, from connecting to reading the last byte of the response;
+         * the attempt is cancelled when it is reached. Defaults to the connect timeout plus the response
+         * timeout, so a server that sends its answer a byte at a time cannot hold a request for ever.
+         */
+        public Builder requestDeadline(Duration value) {
+            this.requestDeadline = value;
+            return this;
+        }
+
+        /** The largest response body the client reads; a larger one fails the request. */
+        public Builder maxResponseBytes(long value) {
+            this.maxResponseBytes = value;
             return this;
         }
 

@@ -13,20 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Sends requests to one tenant: bearer token, client-side rate limit, retries, debug logging and
@@ -48,6 +49,8 @@ final class IscTransport implements AutoCloseable {
     private final AtomicInteger requestCount = new AtomicInteger();
     /** Proxy authentication schemes that succeeded, reused by every request so a proxy challenges only once. */
     private final AuthCache authCache = new BasicAuthCache();
+    /** Cancels each attempt that outlives {@code requestDeadline}; one daemon thread per client. */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     private final BuildLog log;
     private final FailureMessages messages;
@@ -60,6 +63,12 @@ final class IscTransport implements AutoCloseable {
         this.messages = new FailureMessages(config, masker);
         this.retryPolicy = new RetryPolicy(config.random);
         this.http = HttpClientFactory.create(config, requestCount);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "isc-request-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
         this.tokens = new AccessTokenCache(new TokenRequest(this, config, masker), config.time);
         masker.add(config.clientSecret);
         if (config.proxy != null) {
@@ -75,7 +84,7 @@ final class IscTransport implements AutoCloseable {
         return errors;
     }
 
-    /** Sends a request, retrying as the class describes, and returns a 2xx or 3xx response. */
+    /** Sends a request, retrying as the class describes, and returns a 2xx response; redirects are refused. */
     HttpResult send(IscRequest request) throws IscException {
         long started = config.time.nanoTime();
         int retries = 0;
@@ -88,7 +97,9 @@ final class IscTransport implements AutoCloseable {
                 result = execute(request, token);
             } catch (IOException e) {
                 boolean sent = !isConnectFailure(e);
-                boolean retryable = !(e instanceof UnknownHostException) && !(e instanceof SSLException);
+                boolean retryable = !(e instanceof UnknownHostException)
+                        && !(e instanceof SSLException)
+                        && !(e instanceof ResponseLimitException.TooLarge);
                 if (retryable && (request.idempotent() || !sent)) {
                     Duration delay = retryPolicy.backoff(retries);
                     if (mayRetry(retries, started, delay)) {
@@ -110,14 +121,25 @@ final class IscTransport implements AutoCloseable {
             }
             boolean retryableStatus = status == 429 || (request.idempotent() && isRetryableServerError(status));
             if (retryableStatus) {
-                Duration retryAfter = RetryPolicy.parseRetryAfter(result.header("Retry-After"), config.time.now());
+                String retryAfterHeader = result.header("Retry-After");
+                Duration retryAfter = RetryPolicy.parseRetryAfter(retryAfterHeader, config.time.now());
                 Duration delay = retryAfter != null ? retryAfter : retryPolicy.backoff(retries);
+                if (retryAfter != null && retries < config.maxRetries && !withinRetryTime(started, delay)) {
+                    throw errors.decode(
+                            request.method(),
+                            request.path(),
+                            result,
+                            messages.retryAfterTooLong(retryAfterHeader.trim(), retries));
+                }
                 if (mayRetry(retries, started, delay)) {
                     retries++;
                     log.info(retryLine(request, ErrorDecoder.statusLine(status), delay, retries));
                     pause(request, delay);
                     continue;
                 }
+            }
+            if (status >= 300 && status < 400) {
+                throw messages.redirected(request, result);
             }
             if (status >= 400) {
                 throw errors.decode(request.method(), request.path(), result, messages.hint(request, status, retries));
@@ -130,6 +152,11 @@ final class IscTransport implements AutoCloseable {
         if (retries >= config.maxRetries) {
             return false;
         }
+        return withinRetryTime(started, delay);
+    }
+
+    /** Returns whether waiting {@code delay} more keeps the request within {@code maxRetryTime} of waiting. */
+    private boolean withinRetryTime(long started, Duration delay) {
         Duration waited = Duration.ofNanos(config.time.nanoTime() - started);
         return waited.plus(delay).compareTo(config.maxRetryTime) <= 0;
     }
@@ -170,17 +197,24 @@ final class IscTransport implements AutoCloseable {
 
     private HttpResult execute(IscRequest request, String token) throws IOException {
         URI uri = URI.create(config.baseUrl + request.encodedPathAndQuery());
-        ClassicRequestBuilder builder =
-                ClassicRequestBuilder.create(request.method()).setUri(uri).addHeader("Accept", IscRequest.JSON);
+        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), uri);
+        httpRequest.addHeader("Accept", IscRequest.JSON);
         if (token != null) {
-            builder.addHeader("Authorization", "Bearer " + token);
+            httpRequest.addHeader("Authorization", "Bearer " + token);
         }
         if (request.body() != null) {
-            builder.setEntity(new StringEntity(
+            httpRequest.setEntity(new StringEntity(
                     request.body(), ContentType.create(request.contentType(), StandardCharsets.UTF_8)));
         }
-        ClassicHttpRequest httpRequest = builder.build();
         long started = config.time.nanoTime();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    httpRequest.cancel();
+                },
+                config.requestDeadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             HttpClientContext context = HttpClientContext.create();
             context.setAuthCache(authCache);
@@ -189,18 +223,22 @@ final class IscTransport implements AutoCloseable {
                 for (Header header : response.getHeaders()) {
                     headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
                 }
-                HttpEntity entity = response.getEntity();
-                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
-                return new HttpResult(response.getCode(), headers, body);
+                return new HttpResult(
+                        response.getCode(),
+                        headers,
+                        ResponseBodies.read(response.getEntity(), config.maxResponseBytes));
             });
             logExchange(request, result, started);
             return result;
         } catch (IOException e) {
+            IOException failure = expired.get() ? new ResponseLimitException.DeadlineExceeded() : e;
             if (log.isDebugEnabled()) {
-                log.debug(masker.mask(request.method() + " " + request.display() + " -> " + FailureMessages.describe(e)
-                        + " after " + elapsedMillis(started) + " ms"));
+                log.debug(masker.mask(request.method() + " " + request.display() + " -> "
+                        + FailureMessages.describe(failure) + " after " + elapsedMillis(started) + " ms"));
             }
-            throw e;
+            throw failure;
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -234,6 +272,7 @@ final class IscTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         try {
             http.close();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.iscworkflows.support.BuildLog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ final class Paging {
     /** The largest {@code limit} ISC accepts. */
     static final int PAGE_SIZE = 250;
 
-    /** Guard against a server that ignores {@code offset} and repeats full pages forever. */
+    /** Guard against a server that sends new full pages forever; a repeated page is caught by its ids. */
     static final int MAX_PAGES = 2_000;
 
     private final IscTransport transport;
@@ -52,6 +53,7 @@ final class Paging {
         JsonArray all = new JsonArray();
         Long total = null;
         int offset = 0;
+        Map<String, Integer> firstOffsets = new HashMap<>();
         for (int page = 0; ; page++) {
             if (page == MAX_PAGES) {
                 throw new IscException(
@@ -81,6 +83,7 @@ final class Paging {
                         + " send it; an incomplete listing is then noticed only by a short page.");
             }
             JsonArray items = array(request, result);
+            checkIds(path, items, offset, firstOffsets);
             Long pageTotal = totalCount(result);
             if (pageTotal != null) {
                 total = pageTotal;
@@ -99,6 +102,74 @@ final class Paging {
                     all.size());
         }
         return all;
+    }
+
+    /**
+     * Fails a listing whose page at {@code offset} holds only ids listed before (the server ignores the
+     * offset) or repeats one id (the collection shifted while it was read, so items may also have been
+     * skipped). Items without a string {@code id} are not checked. {@code firstOffsets} maps each id seen so
+     * far to the offset where it appeared.
+     */
+    private static void checkIds(String path, JsonArray items, int offset, Map<String, Integer> firstOffsets)
+            throws ListingException {
+        int withId = 0;
+        String repeated = null;
+        for (int i = 0; i < items.size(); i++) {
+            String id = idOf(items.get(i));
+            if (id == null) {
+                continue;
+            }
+            withId++;
+            Integer earlier = firstOffsets.putIfAbsent(id, offset + i);
+            if (earlier != null && repeated == null) {
+                repeated = id;
+            }
+        }
+        if (repeated == null) {
+            return;
+        }
+        int read = firstOffsets.size();
+        boolean wholePage = withId > 0 && items.size() == withId && allSeenBefore(items, offset, firstOffsets);
+        if (offset > 0 && wholePage) {
+            throw ListingException.truncated(
+                    "GET " + path + " repeats the page at offset " + offset + ": every item on it was listed at an"
+                            + " earlier offset, so the server seems to ignore the offset parameter. The listing was"
+                            + " stopped and no decision is taken from it; if a proxy or gateway sits in front of the"
+                            + " tenant, check that it passes the query string on.",
+                    read);
+        }
+        throw ListingException.truncated(
+                "GET " + path + " listed the item with id " + repeated + " twice (offsets "
+                        + firstOffsets.get(repeated) + " and " + offsetOf(items, repeated, offset, firstOffsets)
+                        + "): the collection changed while it was read, so items may be missing as well. No"
+                        + " decision is taken from the listing; run the build again.",
+                read);
+    }
+
+    private static String idOf(JsonElement item) {
+        JsonElement id = item.getAsJsonObject().get("id");
+        return id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isString() ? id.getAsString() : null;
+    }
+
+    private static boolean allSeenBefore(JsonArray items, int offset, Map<String, Integer> firstOffsets) {
+        for (JsonElement item : items) {
+            String id = idOf(item);
+            if (firstOffsets.get(id) >= offset) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the offset of the second occurrence of {@code id} on this page. */
+    private static int offsetOf(JsonArray items, String id, int offset, Map<String, Integer> firstOffsets) {
+        int first = firstOffsets.get(id);
+        for (int i = 0; i < items.size(); i++) {
+            if (offset + i != first && id.equals(idOf(items.get(i)))) {
+                return offset + i;
+            }
+        }
+        return offset;
     }
 
     private static IscRequest pageRequest(String path, String filters, int offset, boolean count) {

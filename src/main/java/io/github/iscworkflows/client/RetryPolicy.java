@@ -31,27 +31,42 @@ final class RetryPolicy {
     }
 
     /**
+     * The longest {@code Retry-After} the client represents; larger values are clamped to it, which is far
+     * beyond any retry budget, so they end the retries without overflowing time arithmetic.
+     */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(365);
+
+    /**
      * Reads a {@code Retry-After} value: delay seconds or an HTTP date. Returns null when the header is
-     * absent or unreadable; a date in the past gives zero.
+     * absent or unreadable; a date in the past gives zero; values beyond {@link #MAX_RETRY_AFTER}, however
+     * many digits they have, give {@link #MAX_RETRY_AFTER}.
      */
     static Duration parseRetryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.trim();
-        try {
-            long seconds = Long.parseLong(trimmed);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            // an HTTP date, handled below
+        if (trimmed.matches("\\d+")) {
+            String digits = trimmed.replaceFirst("^0+(?=\\d)", "");
+            if (digits.length() > 12) {
+                return MAX_RETRY_AFTER;
+            }
+            return clamp(Duration.ofSeconds(Long.parseLong(digits)));
+        }
+        if (trimmed.matches("[-+]\\d+")) {
+            return null;
         }
         try {
             Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
             Duration delay = Duration.between(now, at);
-            return delay.isNegative() ? Duration.ZERO : delay;
+            return delay.isNegative() ? Duration.ZERO : clamp(delay);
         } catch (DateTimeParseException unreadable) {
             return null;
         }
+    }
+
+    private static Duration clamp(Duration delay) {
+        return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
     }
 }

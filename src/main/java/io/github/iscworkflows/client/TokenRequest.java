@@ -3,6 +3,7 @@ package io.github.iscworkflows.client;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -77,8 +78,15 @@ final class TokenRequest implements AccessTokenCache.Fetcher {
             return DEFAULT_LIFETIME;
         }
         try {
-            long seconds = expiresIn.getAsLong();
-            return seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
+            // Compared as a decimal, because Gson wraps numbers beyond a long around (1e30 can read as negative).
+            BigDecimal seconds = expiresIn.getAsBigDecimal();
+            if (seconds.signum() <= 0) {
+                return DEFAULT_LIFETIME;
+            }
+            BigDecimal longest = BigDecimal.valueOf(AccessTokenCache.MAX_LIFETIME.toSeconds());
+            return seconds.compareTo(longest) > 0
+                    ? AccessTokenCache.MAX_LIFETIME
+                    : Duration.ofSeconds(seconds.longValue());
         } catch (NumberFormatException e) {
             return DEFAULT_LIFETIME;
         }

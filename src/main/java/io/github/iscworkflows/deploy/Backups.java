@@ -1,6 +1,7 @@
 package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.workflow.SecretMasking;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Saves a tenant workflow as it was before deploy changes or deletes it, under
- * {@code backup/<tenant>/<yyyyMMdd-HHmmss>/<name>.json}. The file is the workflow exactly as the tenant
- * returned it, id included, so deploying the folder restores it by id. Thread-safe.
+ * {@code backup/<tenant>/<yyyyMMdd-HHmmss>/<name>.json}. The file is the workflow as the tenant returned
+ * it, id included, so deploying the folder restores it by id; literal secrets are written as {@code null},
+ * which a deploy of the backup leaves alone on the tenant. Thread-safe.
  */
 final class Backups {
 
@@ -39,10 +41,10 @@ final class Backups {
         return folder != null ? folder : base;
     }
 
-    /** Writes one workflow and returns its file. */
+    /** Writes one workflow, literal secrets replaced by {@code null}, and returns its file. */
     Path save(String name, JsonObject remote) throws IOException {
         Path file = openFolder().resolve(names.allocate(name));
-        Files.writeString(file, WorkflowJson.toFileText(remote), StandardCharsets.UTF_8);
+        Files.writeString(file, WorkflowJson.toFileText(SecretMasking.withoutSecrets(remote)), StandardCharsets.UTF_8);
         return file;
     }
 

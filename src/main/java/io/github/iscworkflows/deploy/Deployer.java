@@ -6,11 +6,13 @@ import io.github.iscworkflows.deploy.WorkflowOutcome.Result;
 import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.Problem;
+import io.github.iscworkflows.workflow.SecretMasking;
 import io.github.iscworkflows.workflow.Severity;
 import io.github.iscworkflows.workflow.SourcePosition;
 import io.github.iscworkflows.workflow.WorkflowSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +25,12 @@ public final class Deployer {
 
     private final IscApi api;
     private final DeployOptions options;
-    private final BuildLog log;
+    private final SecretMaskingLog log;
 
     public Deployer(IscApi api, DeployOptions options, BuildLog log) {
         this.api = api;
         this.options = options;
-        this.log = log;
+        this.log = new SecretMaskingLog(log);
     }
 
     /**
@@ -49,8 +51,25 @@ public final class Deployer {
                     message,
                     List.of(new Problem("<pruneIncludes>", SourcePosition.START, Severity.ERROR, "prune", message)));
         }
+        if (options.prune() && sources.isEmpty()) {
+            String message = "isc.prune is true but no local workflow was read, so every tenant workflow matching"
+                    + " <pruneIncludes> would be deleted. Check <workflowsDirectory> (-Disc.workflowsDirectory),"
+                    + " <includes> and <excludes>; to empty a tenant on purpose, delete the workflows in ISC.";
+            throw new PlanException(
+                    message,
+                    List.of(new Problem(
+                            "<workflowsDirectory>", SourcePosition.START, Severity.ERROR, "prune", message)));
+        }
 
+        for (WorkflowSource source : sources) {
+            log.addSecrets(SecretMasking.literalValues(source.workflow()));
+        }
         List<PlannedWorkflow> plan = new Planner(api, options, log).plan(sources);
+        for (PlannedWorkflow planned : plan) {
+            // Placeholders are resolved now, and the tenant's copy may hold secrets of its own.
+            log.addSecrets(SecretMasking.literalValues(planned.body()));
+            log.addSecrets(SecretMasking.literalValues(planned.remote()));
+        }
         logPlan(plan);
         Backups backups = new Backups(options.outputDirectory(), options.tenant(), options.clock());
 
@@ -63,7 +82,7 @@ public final class Deployer {
             return new DeployResult(options.tenant(), true, plan, List.of(), requests, durationMs, file, null);
         }
 
-        List<WorkflowOutcome> outcomes = new Applier(api, backups, log).apply(plan, options.parallelism());
+        List<WorkflowOutcome> outcomes = masked(new Applier(api, backups, log).apply(plan, options.parallelism()));
         long durationMs = elapsedMs(start);
         int requests = api.requestCount() - requestsBefore;
         Path file = options.outputDirectory().resolve(DeployReport.REPORT_FILE);
@@ -162,6 +181,23 @@ public final class Deployer {
             }
             log.warn(failed.toString());
         }
+    }
+
+    /** The outcomes with every known secret masked in their error texts, which may quote the tenant. */
+    private List<WorkflowOutcome> masked(List<WorkflowOutcome> outcomes) {
+        List<WorkflowOutcome> masked = new ArrayList<>();
+        for (WorkflowOutcome o : outcomes) {
+            masked.add(new WorkflowOutcome(
+                    o.plan(),
+                    o.result(),
+                    o.id(),
+                    log.mask(o.error()),
+                    o.failure(),
+                    o.durationMs(),
+                    o.notes(),
+                    o.backup()));
+        }
+        return masked;
     }
 
     private static long elapsedMs(long start) {

@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.iscworkflows.client.IscException;
+import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.workflow.CredentialReference;
+import io.github.iscworkflows.workflow.Steps;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,26 +20,39 @@ final class ExportPlaceholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$?\\$\\{([^{}]*)}");
 
-    private final TenantLookups lookups;
+    /** A lookup by name on the tenant. */
+    private interface ByName {
+        TenantLookups.Lookup find(String name) throws IscException;
+    }
 
-    ExportPlaceholders(TenantLookups lookups) {
+    private final TenantLookups lookups;
+    private final BuildLog log;
+
+    ExportPlaceholders(TenantLookups lookups, BuildLog log) {
         this.lookups = lookups;
+        this.log = log;
     }
 
     /**
      * Replaces {@code owner.id} with {@code ${identity:NAME}} and each credential {@code paramID} with
-     * {@code ${parameter:NAME}}, but only where looking the name up finds exactly the same id again; other
-     * ids stay as they are.
+     * {@code ${parameter:NAME}}, but only where looking the name up finds exactly the same id again. Every
+     * id that stays is logged with its workflow, its place and the reason.
      */
     void apply(JsonObject workflow) throws IscException {
+        String workflowName = Steps.stringOf(workflow, "name");
         JsonElement owner = workflow.get("owner");
         if (owner != null && owner.isJsonObject()) {
             JsonObject ownerObject = owner.getAsJsonObject();
-            String id = io.github.iscworkflows.workflow.Steps.stringOf(ownerObject, "id");
+            String id = Steps.stringOf(ownerObject, "id");
             if (id != null) {
-                String name = lookups.identityById(id).name();
-                if (usable(name) && id.equals(lookups.identityByName(name).id())) {
-                    ownerObject.addProperty("id", "${identity:" + name + "}");
+                TenantLookups.Lookup byId = lookups.identityById(id);
+                String reason = byId.match() == null
+                        ? byId.error()
+                        : unusableReason(byId.name(), id, lookups::identityByName, "identity");
+                if (reason == null) {
+                    ownerObject.addProperty("id", "${identity:" + byId.name() + "}");
+                } else {
+                    keep(workflowName, "owner.id", id, reason);
                 }
             }
         }
@@ -46,15 +61,45 @@ final class ExportPlaceholders {
             if (id == null) {
                 continue;
             }
-            String name = lookups.parameterById(id).name();
-            if (usable(name) && id.equals(lookups.parameterByName(name).id())) {
-                credential.object().addProperty("paramID", "${parameter:" + name + "}");
+            TenantLookups.Lookup byId = lookups.parameterById(id);
+            String reason = byId.match() == null
+                    ? byId.error()
+                    : unusableReason(byId.name(), id, lookups::parameterByName, "parameter");
+            if (reason == null) {
+                credential.object().addProperty("paramID", "${parameter:" + byId.name() + "}");
+            } else {
+                keep(
+                        workflowName,
+                        "step '" + credential.stepPath() + "' " + credential.attribute() + ".paramID",
+                        id,
+                        reason);
             }
         }
     }
 
-    private static boolean usable(String name) {
-        return name != null && !name.isEmpty() && name.indexOf('{') < 0 && name.indexOf('}') < 0;
+    private void keep(String workflowName, String field, String id, String reason) {
+        log.info("Kept the id " + id + " in '" + workflowName + "' " + field + " instead of a placeholder: " + reason
+                + ".");
+    }
+
+    /** Why {@code name} cannot stand for {@code id} in a placeholder, or null when it can. */
+    private static String unusableReason(String name, String id, ByName lookup, String kind) throws IscException {
+        if (name == null || name.isEmpty()) {
+            return "the " + kind + " has no name";
+        }
+        if (name.indexOf('{') >= 0 || name.indexOf('}') >= 0) {
+            return "the " + kind + " name \"" + name + "\" contains a brace, which a placeholder cannot hold";
+        }
+        TenantLookups.Lookup byName = lookup.find(name);
+        if (!id.equals(byName.id())) {
+            String error = byName.error() == null ? "the name \"" + name + "\" finds " + byName.id() : byName.error();
+            return "looking the " + kind + " up by name would not find it again: " + stripPeriod(error);
+        }
+        return null;
+    }
+
+    private static String stripPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.LoadResult;
+import io.github.iscworkflows.workflow.SecretMasking;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import io.github.iscworkflows.workflow.WorkflowLoader;
@@ -103,7 +104,7 @@ public final class Exporter {
             nameCounts.merge(Steps.stringOf(workflow, "name"), 1, Integer::sum);
         }
 
-        ExportPlaceholders reverse = placeholders ? new ExportPlaceholders(new TenantLookups(api)) : null;
+        ExportPlaceholders reverse = placeholders ? new ExportPlaceholders(new TenantLookups(api), log) : null;
         List<ExportedWorkflow> exported = new ArrayList<>();
         for (JsonObject listed : selected) {
             exported.add(exportOne(directory, listed, existing, names, nameCounts, reverse));
@@ -156,9 +157,12 @@ public final class Exporter {
         return new ExportedWorkflow(name, id, file, Status.WRITTEN);
     }
 
-    /** The file form: read-only fields and {@code refID}s removed, literal placeholders escaped. */
+    /**
+     * The file form: read-only fields and {@code refID}s removed, literal secrets replaced by {@code null},
+     * literal placeholders escaped.
+     */
     static JsonObject exportForm(JsonObject workflow) {
-        JsonObject form = WorkflowJson.withoutReadOnlyFields(workflow);
+        JsonObject form = SecretMasking.withoutSecrets(WorkflowJson.withoutReadOnlyFields(workflow));
         RefIdCarryOver.strip(form);
         ExportPlaceholders.escapeLiterals(form);
         return form;

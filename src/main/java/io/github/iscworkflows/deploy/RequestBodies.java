@@ -1,6 +1,7 @@
 package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.workflow.SecretMasking;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import java.util.List;
 
@@ -33,9 +34,13 @@ final class RequestBodies {
         return body;
     }
 
-    /** The source without read-only fields, with {@code trigger} and {@code owner} from the tenant when missing. */
+    /**
+     * The source without read-only fields, with {@code trigger} and {@code owner} from the tenant when
+     * missing, and the tenant's literal secrets where the source has {@code null} (as exports and backups do).
+     */
     static JsonObject completed(JsonObject desired, JsonObject remote) {
         JsonObject body = WorkflowJson.withoutReadOnlyFields(desired);
+        SecretMasking.carryOver(body, remote);
         for (String field : List.of("trigger", "owner")) {
             if (!body.has(field) && remote.has(field) && !remote.get(field).isJsonNull()) {
                 body.add(field, remote.get(field).deepCopy());

@@ -2,6 +2,7 @@ package io.github.iscworkflows.deploy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.iscworkflows.workflow.SecretMasking;
 import io.github.iscworkflows.workflow.Steps;
 import io.github.iscworkflows.workflow.WorkflowJson;
 import java.util.ArrayList;
@@ -96,10 +97,16 @@ final class WorkflowComparison {
         return steps;
     }
 
-    /** A unified diff of the pretty normalised forms, tenant first. */
+    /**
+     * A unified diff of the pretty normalised forms, tenant first. Literal secrets show as {@code "****"},
+     * and as {@code "**** (changed)"} on the source side when both sides hold different ones.
+     */
     static String diff(String name, JsonObject source, JsonObject remote) {
-        List<String> before = lines(comparable(remote));
-        List<String> after = lines(comparable(source));
+        JsonObject tenant = comparable(remote);
+        JsonObject local = comparable(source);
+        SecretMasking.maskForDiff(tenant, local);
+        List<String> before = lines(tenant);
+        List<String> after = lines(local);
         return UnifiedDiff.of("tenant/" + name, "source/" + name, before, after, 3);
     }
 

@@ -37,7 +37,9 @@ public final class EmulatorState {
 
     private ReferenceMode mode = ReferenceMode.NEVER;
 
-    EmulatorState() {}
+    EmulatorState() {
+        addClientIdentity();
+    }
 
     public synchronized ReferenceMode mode() {
         return mode;
@@ -229,12 +231,13 @@ public final class EmulatorState {
         List<JsonObject> newReferences = objects(seed, "references");
         List<JsonObject> newIdentities = objects(seed, "identities");
         List<JsonObject> newExecutions = objects(seed, "executions");
-        clear();
+        clearAll();
         mode = newMode;
         newParameters.forEach(this::putParameter);
         newWorkflows.forEach(this::putWorkflow);
         newReferences.forEach(this::putReference);
         newIdentities.forEach(this::putIdentity);
+        addClientIdentity();
         for (JsonObject execution : newExecutions) {
             JsonObject stored = execution.deepCopy();
             fillIfAbsent(stored, "id", UUID.randomUUID().toString());
@@ -242,13 +245,31 @@ public final class EmulatorState {
         }
     }
 
-    /** Removes everything; the mode stays. */
+    /** Removes everything but the API client's own identity; the mode stays. */
     public synchronized void clear() {
+        clearAll();
+        addClientIdentity();
+    }
+
+    private void clearAll() {
         parameters.clear();
         workflows.clear();
         references.clear();
         identities.clear();
         executions.clear();
+    }
+
+    /**
+     * Lists the API client's identity among the identities unless a seed already defined it, so that
+     * {@code ${identity:Emulator Client}} finds the default owner like any other identity.
+     */
+    private void addClientIdentity() {
+        if (!identities.containsKey(CLIENT_IDENTITY_ID)) {
+            JsonObject identity = new JsonObject();
+            identity.addProperty("id", CLIENT_IDENTITY_ID);
+            identity.addProperty("name", CLIENT_IDENTITY_NAME);
+            identities.put(CLIENT_IDENTITY_ID, identity);
+        }
     }
 
     static JsonObject clientIdentity() {

@@ -85,7 +85,10 @@ public abstract class AbstractIscMojo extends AbstractMojo {
     @Parameter(property = "isc.connectTimeout", defaultValue = "30")
     protected int connectTimeout;
 
-    /** Seconds to wait for a response once a request has been sent. */
+    /**
+     * Seconds to wait for a response once a request has been sent; with the connect timeout it also bounds
+     * each attempt as a whole, so a response that trickles in cannot hold the build.
+     */
     @Parameter(property = "isc.timeout", defaultValue = "120")
     protected int timeout;
 

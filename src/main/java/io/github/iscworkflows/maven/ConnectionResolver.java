@@ -4,6 +4,7 @@ import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscClient;
 import io.github.iscworkflows.client.IscClientConfig;
+import io.github.iscworkflows.client.LoopbackHosts;
 import io.github.iscworkflows.client.ProxyConfig;
 import io.github.iscworkflows.support.BuildLog;
 import java.time.Duration;
@@ -52,12 +53,15 @@ final class ConnectionResolver {
      * @throws MojoFailureException when the configuration is incomplete or refused
      */
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
-        if (given.offline() || (settings != null && settings.isOffline())) {
-            throw new MojoFailureException(
-                    "Maven runs in offline mode (-o), but this goal needs the ISC tenant."
-                            + " Run the build without -o, or skip this goal with its own skip property (for example -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too.");
-        }
         ResolvedConnection connection = resolve(given);
+        boolean offline = given.offline() || (settings != null && settings.isOffline());
+        // A loopback tenant (the emulator) is reached without the network, so offline mode allows it.
+        if (offline && !LoopbackHosts.isLoopback(connection.url().getHost())) {
+            throw new MojoFailureException("Maven runs in offline mode (-o), but this goal needs the ISC tenant "
+                    + connection.url().getHost() + ". Run the build without -o, or skip this goal with its own skip"
+                    + " property (for example -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too."
+                    + " Only loopback URLs, such as the emulator's, work offline.");
+        }
         TenantGuard.check(connection.url(), given);
         ProxyConfig proxy = SettingsProxySelector.select(
                 settings,
@@ -111,7 +115,14 @@ final class ConnectionResolver {
             throw new MojoFailureException("Missing ISC connection settings: " + String.join("; ", missing) + ".");
         }
         log.info(describeSources(url, clientId, clientSecret));
-        return new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
+        ResolvedConnection connection =
+                new ResolvedConnection(TenantGuard.parseUrl(url.value()), clientId.value(), clientSecret.value());
+        if (clientSecret.origin().equals(CONFIGURATION)
+                && log.isDebugEnabled()
+                && !LoopbackHosts.isLoopback(connection.url().getHost())) {
+            log.warn(SECRET_SHOWN_BY_DEBUG);
+        }
+        return connection;
     }
 
     private Server server(String serverId) throws MojoFailureException {
@@ -166,6 +177,15 @@ final class ConnectionResolver {
     /** A value and where it was found, for the log line that names sources but never values. */
     /** Values set in the pom, with -D, or by isc:emulator-start, which sets the isc.* properties. */
     private static final String CONFIGURATION = "the plugin configuration or isc.* properties";
+
+    /**
+     * Warning for a configured secret under {@code -X}: Maven prints every mojo parameter before the goal
+     * runs, and the plugin cannot stop that. Loopback tenants are exempt because the emulator's secret is not one.
+     */
+    static final String SECRET_SHOWN_BY_DEBUG = "The client secret comes from <clientSecret> or -Disc.clientSecret,"
+            + " and Maven's debug output (-X) prints that parameter in clear text. Keep the secret in the password"
+            + " of a settings.xml <server> named by <serverId> (-Disc.serverId) or in the environment variable "
+            + ENV_CLIENT_SECRET + " instead, and remove this build log if others can read it.";
 
     private record Source(String value, String origin) {}
 }

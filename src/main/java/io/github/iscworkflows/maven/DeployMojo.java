@@ -8,8 +8,6 @@ import io.github.iscworkflows.deploy.Deployer;
 import io.github.iscworkflows.deploy.PlanException;
 import io.github.iscworkflows.deploy.WorkflowOutcome;
 import io.github.iscworkflows.workflow.LoadResult;
-import io.github.iscworkflows.workflow.Problem;
-import io.github.iscworkflows.workflow.Severity;
 import io.github.iscworkflows.workflow.WorkflowLoader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,19 +27,32 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>The goal prints a plan (create, update with the changed fields and steps, unchanged, conflict, prune),
  * then applies it, saving each tenant workflow under {@code target/isc/backup} before changing it. With
  * {@code isc.dryRun} it prints the plan and a diff per changed workflow and writes nothing. It writes
- * {@code target/isc/deploy-report.json} and fails when the files have load errors, the plan cannot be made
- * (duplicate names, unresolved placeholders) or any workflow failed.
+ * {@code target/isc/deploy-report.json}.
+ *
+ * <p>Before it contacts the tenant, the goal runs the rules of {@code isc:validate} (with its
+ * {@code skipRules} and {@code knownActions}) and refuses to deploy, dry run included, when they find an
+ * error; warnings do not block. It also fails when the plan cannot be made (unresolved placeholders, two
+ * tenant workflows with one name) or any workflow failed.
  */
 @Mojo(name = DeployMojo.GOAL, defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class DeployMojo extends AbstractIscMojo {
 
     public static final String GOAL = "deploy";
 
-    private static final int MAX_LISTED_PROBLEMS = 20;
-
     /** Skips this goal only. */
     @Parameter(property = "isc.deploy.skip", defaultValue = "false")
     protected boolean deploySkip;
+
+    /**
+     * Rule ids of {@code isc:validate} whose errors do not stop the deploy, shared with the validate goal.
+     * As a property, a comma-separated list: {@code -Disc.validate.skipRules=credential-secret-literal}.
+     */
+    @Parameter(property = "isc.validate.skipRules")
+    protected List<String> skipRules = new ArrayList<>();
+
+    /** Action ids to accept besides the built-in catalogue, shared with the validate goal. */
+    @Parameter(property = "isc.validate.knownActions")
+    protected List<String> knownActions = new ArrayList<>();
 
     /**
      * Deletes tenant workflows that match {@code pruneIncludes} and have no local file, disabling them first.
@@ -128,24 +139,7 @@ public class DeployMojo extends AbstractIscMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Reading " + workflowsPath() + " failed: " + e.getMessage(), e);
         }
-        List<Problem> errors = loaded.problems().stream()
-                .filter(p -> p.severity() == Severity.ERROR)
-                .sorted(Problem.ORDER)
-                .toList();
-        if (!errors.isEmpty()) {
-            StringBuilder message = new StringBuilder(
-                    errors.size() + " workflow file problem(s) prevent the deploy; nothing was sent:");
-            errors.stream()
-                    .limit(MAX_LISTED_PROBLEMS)
-                    .forEach(p -> message.append("\n  ").append(p.format()));
-            if (errors.size() > MAX_LISTED_PROBLEMS) {
-                message.append("\n  ... and ")
-                        .append(errors.size() - MAX_LISTED_PROBLEMS)
-                        .append(" more");
-            }
-            message.append("\nRun mvn isc:validate to see every finding.");
-            throw new MojoFailureException(message.toString());
-        }
+        ValidationGate.check(loaded, skipRules, knownActions);
         return loaded;
     }
 

@@ -15,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Downloads workflows from the tenant into {@code workflowsDirectory} as stable files: one workflow per file,
- * keys sorted, read-only fields and {@code refID}s removed, {@code enabled} kept. A deploy of the exported
+ * keys sorted, read-only fields and {@code refID}s removed, literal secrets written as {@code null},
+ * {@code enabled} kept. A deploy of the exported
  * files to the same tenant finds them all unchanged. With {@code isc.dryRun} it lists the files it would
  * write and changes none. Fails when no workflow matches {@code exportWorkflows}.
  */
@@ -37,7 +38,8 @@ public class ExportMojo extends AbstractIscMojo {
 
     /**
      * Writes {@code ${identity:NAME}} for owner ids and {@code ${parameter:NAME}} for credential
-     * {@code paramID}s, so that the files deploy to other tenants. An id stays when its name is not unique.
+     * {@code paramID}s, so that the files deploy to other tenants. An id stays when its name does not find it
+     * again (unknown, not unique); an info line names each such id, its workflow and field, and the reason.
      */
     @Parameter(property = "isc.export.placeholders", defaultValue = "false")
     protected boolean exportPlaceholders;

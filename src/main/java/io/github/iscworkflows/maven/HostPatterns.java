@@ -8,10 +8,20 @@ final class HostPatterns {
 
     private HostPatterns() {}
 
-    /** Returns whether {@code host} matches {@code glob}. */
+    /**
+     * Returns the host in the form hosts are compared: lower case, without the one trailing dot that DNS
+     * allows on a fully qualified name ({@code acme.api.identitynow.com.} is the same host as
+     * {@code acme.api.identitynow.com}).
+     */
+    static String normalise(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** Returns whether {@code host} matches {@code glob}, both {@linkplain #normalise normalised}. */
     static boolean matches(String glob, String host) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.trim().toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : normalise(glob).toCharArray()) {
             if (c == '*') {
                 regex.append(".*");
             } else if (c == '?') {
@@ -20,7 +30,7 @@ final class HostPatterns {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.matches(regex.toString(), host.toLowerCase(Locale.ROOT));
+        return Pattern.matches(regex.toString(), normalise(host));
     }
 
     /** Returns the host of an entry that users may write as a host, a pattern or a whole URL (port and path dropped). */

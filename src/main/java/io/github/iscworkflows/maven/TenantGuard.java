@@ -49,7 +49,7 @@ final class TenantGuard {
 
     /** Refuses a read-only tenant for a writing goal and a tenant other than {@code expectTenant}. */
     static void check(URI url, ConnectionParameters given) throws MojoFailureException {
-        String host = url.getHost().toLowerCase(Locale.ROOT);
+        String host = HostPatterns.normalise(url.getHost());
         if (given.writes()) {
             for (String entry : given.readOnlyTenants()) {
                 if (entry != null && !entry.isBlank() && HostPatterns.matches(HostPatterns.hostOf(entry), host)) {
@@ -70,7 +70,8 @@ final class TenantGuard {
 
     /** Returns whether {@code host} is the tenant named by its whole host or its first label (case-insensitive). */
     static boolean isExpectedTenant(String expected, String host) {
-        String want = HostPatterns.hostOf(expected).toLowerCase(Locale.ROOT);
+        String want = HostPatterns.normalise(HostPatterns.hostOf(expected));
+        host = HostPatterns.normalise(host);
         if (want.equals(host)) {
             return true;
         }

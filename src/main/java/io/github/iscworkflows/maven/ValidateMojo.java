@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -69,7 +68,7 @@ public class ValidateMojo extends AbstractIscMojo {
                     + " -Disc.workflowsDirectory).");
             return;
         }
-        Set<String> rulesOff = commaSeparated(skipRules);
+        Set<String> rulesOff = ValidationGate.commaSeparated(skipRules);
         for (String rule : rulesOff) {
             if (!Validator.RULE_IDS.contains(rule)) {
                 getLog().warn("Unknown rule id '" + rule + "' in <skipRules> (isc.validate.skipRules); the rule"
@@ -77,7 +76,8 @@ public class ValidateMojo extends AbstractIscMojo {
             }
         }
 
-        Validator validator = new Validator(new ValidationOptions(rulesOff, commaSeparated(knownActions)));
+        Validator validator =
+                new Validator(new ValidationOptions(rulesOff, ValidationGate.commaSeparated(knownActions)));
         ValidationReport report;
         try {
             report = validator.validateFolder(directory, includes, excludes);
@@ -115,21 +115,6 @@ public class ValidateMojo extends AbstractIscMojo {
                     + ", and failOnWarning is set (isc.failOnWarning). Fix the problems above or see"
                     + " docs/validate.md.");
         }
-    }
-
-    /** Trimmed, non-blank entries, splitting each value at commas because a -D property gives one string. */
-    private static Set<String> commaSeparated(List<String> values) {
-        Set<String> ids = new HashSet<>();
-        if (values != null) {
-            for (String value : values) {
-                for (String id : value.split(",")) {
-                    if (!id.isBlank()) {
-                        ids.add(id.trim());
-                    }
-                }
-            }
-        }
-        return ids;
     }
 
     /** Shows file paths relative to the project, so that IDEs and CI servers can link them. */

@@ -16,8 +16,13 @@ public enum FindingKind {
     WORKFLOW_NOT_FOUND("workflow-not-found", true),
     /** Reference records could not be read, typically a token without the Parameter Storage scope. */
     VERIFICATION_UNAVAILABLE("verification-unavailable", true),
-    /** The reference record exists but its {@code usageHint} names no workflow, so its owner is unknown. */
+    /** The reference record exists but has no {@code usageHint}, so its owner is unknown. */
     REFERENCE_OWNER_UNKNOWN("reference-owner-unknown", false),
+    /**
+     * The reference record's {@code usageHint} is present but holds no readable {@code workflowId}: the gate
+     * cannot confirm the owner, and a record in that state was not written by ISC for this workflow.
+     */
+    REFERENCE_OWNER_UNREADABLE("reference-owner-unreadable", true),
     /** A legacy inline credential whose secret reads back empty or null. */
     EMPTY_INLINE_SECRET("empty-inline-secret", false),
     /** A {@code $.secrets.*} reference, which the public API offers no way to check. */

@@ -165,11 +165,19 @@ public final class ReferenceChecker {
             return;
         }
         String owner = workflowIdOf(record);
-        if (owner == null) {
+        String hint = string(record, "usageHint");
+        if (owner == null && hint != null && !hint.isBlank()) {
+            findings.add(finding(
+                    FindingKind.REFERENCE_OWNER_UNREADABLE,
+                    credential,
+                    "reference record " + refId + " exists, but its usageHint holds no readable workflowId, so"
+                            + " the plugin cannot confirm that it belongs to this workflow.",
+                    Remedies.TOGGLE_IN_UI));
+        } else if (owner == null) {
             findings.add(finding(
                     FindingKind.REFERENCE_OWNER_UNKNOWN,
                     credential,
-                    "reference record " + refId + " exists, but its usageHint names no workflowId, so the plugin"
+                    "reference record " + refId + " exists, but it has no usageHint, so the plugin"
                             + " cannot confirm that it belongs to this workflow.",
                     "if the step fails at run time, " + Remedies.TOGGLE_IN_UI));
         } else if (!owner.equals(workflow.id())) {
@@ -204,7 +212,10 @@ public final class ReferenceChecker {
                 fix);
     }
 
-    /** Returns the {@code workflowId} inside a reference record's {@code usageHint} JSON text, or null. */
+    /**
+     * Returns the {@code workflowId} string inside a reference record's {@code usageHint} JSON text, or null
+     * when the hint is missing, is not a JSON object, or holds no string {@code workflowId}.
+     */
     static String workflowIdOf(JsonObject record) {
         String hint = string(record, "usageHint");
         if (hint == null || hint.isBlank()) {
@@ -212,7 +223,15 @@ public final class ReferenceChecker {
         }
         try {
             JsonElement parsed = JsonParser.parseString(hint);
-            return parsed.isJsonObject() ? string(parsed.getAsJsonObject(), "workflowId") : null;
+            if (!parsed.isJsonObject()) {
+                return null;
+            }
+            JsonElement workflowId = parsed.getAsJsonObject().get("workflowId");
+            return workflowId != null
+                            && workflowId.isJsonPrimitive()
+                            && workflowId.getAsJsonPrimitive().isString()
+                    ? workflowId.getAsString()
+                    : null;
         } catch (JsonParseException e) {
             return null;
         }

@@ -200,4 +200,38 @@ class IscClientErrorsTest extends ClientTestBase {
                 "PUT /v2025/workflows/abc returned 422 Unprocessable Content: \"{\"problem\":{\"field\":\"owner\"}}\"",
                 e.getMessage());
     }
+
+    @Test
+    void redirectNamesTheLocationAndTheApiHost() {
+        isc.then(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "https://acme.identitynow.com/login")
+                .build());
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows returned 302 Moved Temporarily: the tenant 127.0.0.1 redirected the request to"
+                        + " https://acme.identitynow.com/login. The plugin follows no redirects. Check that <url>"
+                        + " (-Disc.url or SAIL_BASE_URL) is the tenant's API host, such as"
+                        + " https://TENANT.api.identitynow.com (not the UI host TENANT.identitynow.com), and that no"
+                        + " proxy or gateway redirects API calls.",
+                e.getMessage());
+        assertEquals(302, e.status());
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void redirectedTokenRequestSaysTheTenantRedirected() {
+        isc.token(new MockResponse.Builder().code(301).build());
+
+        IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+        assertEquals(
+                "POST /oauth/token returned 301 Moved Permanently: the tenant 127.0.0.1 redirected the request"
+                        + " without a Location header. The plugin follows no redirects. Check that <url> (-Disc.url or"
+                        + " SAIL_BASE_URL) is the tenant's API host, such as https://TENANT.api.identitynow.com (not"
+                        + " the UI host TENANT.identitynow.com), and that no proxy or gateway redirects API calls.",
+                e.getMessage());
+    }
 }

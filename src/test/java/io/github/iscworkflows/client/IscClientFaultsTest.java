@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,63 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
+    void retryAfterBeyondTheRetryTimeFailsNamingTheValueAndTheLimit() {
+        for (String retryAfter : List.of("9223372036854775807", "99999999999999999999999", "301")) {
+            isc.then(tooManyRequests(retryAfter));
+
+            IscException e = assertThrows(IscException.class, () -> client.getWorkflow("w1"));
+
+            assertEquals(
+                    "GET /v2025/workflows/w1 returned 429 Too Many Requests: Rate Limit Exceeded. The server asked to"
+                            + " wait (Retry-After: " + retryAfter + ") longer than the 300 s one request may spend"
+                            + " waiting for retries, so the client did not wait. Run the build again later; if the"
+                            + " tenant keeps answering this way, contact its administrators.",
+                    e.getMessage());
+            assertEquals(429, e.status());
+        }
+        assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void tokenWithHugeLifetimeIsUsedWithoutOverflow() throws Exception {
+        isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":99999999999}"))
+                .then(json(200, WORKFLOW))
+                .then(json(200, WORKFLOW));
+
+        client.getWorkflow("w1");
+        time.advance(Duration.ofHours(1));
+        client.getWorkflow("w1");
+
+        assertEquals(3, isc.requests().size());
+        assertEquals("Bearer long-lived", isc.apiRequests().get(1).getHeaders().get("Authorization"));
+    }
+
+    @Test
+    void tokenWithHugeLifetimeIsFetchedAgainAfterADay() throws Exception {
+        for (String expiresIn : List.of("99999999999", "1e30", "123456789012345678901234567890")) {
+            isc.token(json(200, "{\"access_token\":\"long-lived\",\"expires_in\":" + expiresIn + "}"))
+                    .then(json(200, WORKFLOW))
+                    .then(json(200, WORKFLOW))
+                    .then(json(200, WORKFLOW));
+            useClient(config());
+            int before = isc.apiRequests().size();
+
+            client.getWorkflow("w1");
+            time.advance(Duration.ofHours(23));
+            client.getWorkflow("w1");
+            time.advance(Duration.ofHours(1));
+            client.getWorkflow("w1");
+
+            List<String> tokens = isc.apiRequests().subList(before, before + 3).stream()
+                    .map(r -> r.getHeaders().get("Authorization"))
+                    .toList();
+            assertEquals("Bearer long-lived", tokens.get(0), expiresIn);
+            assertEquals("Bearer long-lived", tokens.get(1), expiresIn);
+            assertTrue(tokens.get(2).startsWith("Bearer token-"), expiresIn);
+        }
+    }
+
+    @Test
     void tooManyRequestsIsRetriedForCreate() throws Exception {
         isc.then(tooManyRequests("1")).then(json(200, WORKFLOW));
 
@@ -125,6 +183,64 @@ class IscClientFaultsTest extends ClientTestBase {
                         + " (-Disc.timeout) if the tenant is slow.",
                 e.getMessage());
         assertEquals(0, e.status());
+    }
+
+    @Test
+    void responseThatTricklesInIsCancelledAtTheDeadline() {
+        useClient(config().maxRetries(0).requestDeadline(Duration.ofMillis(300)));
+        isc.then(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("[" + " ".repeat(60) + "]")
+                .throttleBody(1, 50, TimeUnit.MILLISECONDS)
+                .build());
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows timed out: the response did not complete within 300 ms (the connect timeout"
+                        + " plus <timeout>). Raise <timeout> (-Disc.timeout) if the tenant is slow; an answer that"
+                        + " trickles in this slowly often means a proxy or gateway throttles the connection.",
+                e.getMessage());
+        assertEquals(0, e.status());
+    }
+
+    @Test
+    void responseLargerThanTheLimitFails() {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(json(200, "[" + " ".repeat(2000) + "]"));
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows failed: the response body is larger than 1000 bytes, more than any ISC answer,"
+                        + " so reading it was stopped. Check that <url> (-Disc.url) points at the tenant's API and that"
+                        + " no proxy or gateway replaces its answers.",
+                e.getMessage());
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void chunkedResponseLargerThanTheLimitFails() {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .chunkedBody("[" + " ".repeat(5000) + "]", 100)
+                .build());
+
+        IscException e = assertThrows(IscException.class, () -> client.listWorkflows(null));
+
+        assertTrue(e.getMessage().contains("larger than 1000 bytes"), e.getMessage());
+        assertEquals(1, isc.apiRequests().size());
+    }
+
+    @Test
+    void responseUpToTheLimitIsRead() throws Exception {
+        useClient(config().maxResponseBytes(1000));
+        isc.then(json(200, "[" + " ".repeat(998) + "]"));
+
+        assertEquals(List.of(), client.listWorkflows(null));
     }
 
     @Test
@@ -232,21 +348,47 @@ class IscClientFaultsTest extends ClientTestBase {
     }
 
     @Test
-    void createThatFailedIsSentOnceMore() throws Exception {
-        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}"))
+    void createThatTimedOutAndAppearsOnALaterLookupIsNotRepeated() throws Exception {
+        isc.then(stall())
                 .then(json(200, "[]"))
-                .then(json(200, WORKFLOW));
+                .then(json(200, "[]"))
+                .then(json(200, "[{\"id\":\"w9\",\"name\":\"Welcome\"}]"));
 
         JsonObject created = client.createWorkflow(body("Welcome"));
 
-        assertEquals("w1", created.get("id").getAsString());
+        assertEquals("w9", created.get("id").getAsString());
         assertEquals(
-                List.of(
-                        "POST /v2025/workflows HTTP/1.1",
-                        "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22"
-                                + " HTTP/1.1",
-                        "POST /v2025/workflows HTTP/1.1"),
-                isc.apiRequestLines());
+                1,
+                isc.apiRequestLines().stream()
+                        .filter(line -> line.startsWith("POST"))
+                        .count());
+        assertEquals(4, isc.apiRequests().size());
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4)), time.sleeps());
+    }
+
+    @Test
+    void createThatFailedIsNeverSentAgain() {
+        isc.then(json(503, "{\"detailCode\":\"503 Service Unavailable\"}"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"))
+                .then(json(200, "[]"));
+
+        IscException e = assertThrows(IscException.class, () -> client.createWorkflow(body("Welcome")));
+
+        assertEquals(
+                "POST /v2025/workflows returned 503 Service Unavailable (detailCode 503 Service Unavailable)."
+                        + " Workflow \"Welcome\" did not appear on the tenant in 4 lookups over 14 s, and the create"
+                        + " is not sent again because ISC may still complete it. Running deploy again is safe: it"
+                        + " matches workflows by name, so it updates the workflow if the create went through and"
+                        + " creates it otherwise.",
+                e.getMessage());
+        assertEquals(503, e.status());
+        String lookup = "GET /v2025/workflows?limit=250&offset=0&count=true&filters=name%20eq%20%22Welcome%22 HTTP/1.1";
+        assertEquals(List.of("POST /v2025/workflows HTTP/1.1", lookup, lookup, lookup, lookup), isc.apiRequestLines());
+        assertEquals(
+                List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)),
+                time.sleeps());
     }
 
     @Test
@@ -260,8 +402,9 @@ class IscClientFaultsTest extends ClientTestBase {
         assertEquals(
                 "POST /v2025/workflows returned 502 Bad Gateway (detailCode 502 Bad Gateway). Looking the workflow"
                         + " up by name failed as well (GET /v2025/workflows returned 502 Bad Gateway (detailCode 502"
-                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists before running the build"
-                        + " again.",
+                        + " Bad Gateway)); check in ISC whether workflow \"Welcome\" exists. Running deploy again is"
+                        + " safe: it matches workflows by name, so it updates the workflow if the create went through"
+                        + " and creates it otherwise.",
                 e.getMessage());
         assertEquals(2, isc.apiRequests().size());
     }

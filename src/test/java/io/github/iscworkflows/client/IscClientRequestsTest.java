@@ -111,6 +111,44 @@ class IscClientRequestsTest extends ClientTestBase {
     }
 
     @Test
+    void listingThatRepeatsAPageFailsAtThatPage() {
+        isc.then(json(200, workflows(0, 250))).then(json(200, workflows(0, 250)));
+
+        ListingException e = assertThrows(ListingException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows repeats the page at offset 250: every item on it was listed at an earlier"
+                        + " offset, so the server seems to ignore the offset parameter. The listing was stopped and no"
+                        + " decision is taken from it; if a proxy or gateway sits in front of the tenant, check that"
+                        + " it passes the query string on.",
+                e.getMessage());
+        assertTrue(e.truncated());
+        assertEquals(2, isc.apiRequests().size());
+    }
+
+    @Test
+    void listingThatRepeatsAPageDespiteTotalCountFails() {
+        isc.then(page(workflows(0, 250), 500)).then(page(workflows(0, 250), 500));
+
+        ListingException e = assertThrows(ListingException.class, () -> client.listWorkflows(null));
+
+        assertTrue(e.getMessage().startsWith("GET /v2025/workflows repeats the page at offset 250:"), e.getMessage());
+    }
+
+    @Test
+    void listingWithAnIdOnTwoPagesFails() {
+        isc.then(json(200, workflows(0, 250))).then(json(200, workflows(249, 10)));
+
+        ListingException e = assertThrows(ListingException.class, () -> client.listWorkflows(null));
+
+        assertEquals(
+                "GET /v2025/workflows listed the item with id w249 twice (offsets 249 and 250): the collection"
+                        + " changed while it was read, so items may be missing as well. No decision is taken from the"
+                        + " listing; run the build again.",
+                e.getMessage());
+    }
+
+    @Test
     void failedPageThrowsInsteadOfPartialResult() {
         isc.then(json(200, workflows(0, 250)))
                 .then(json(

@@ -87,6 +87,9 @@ class RateLimitAndRetryPolicyTest {
         assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter("Fri, 04 Dec 2026 11:59:00 GMT", now));
         assertNull(RetryPolicy.parseRetryAfter("soon", now));
         assertNull(RetryPolicy.parseRetryAfter("-4", now));
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, RetryPolicy.parseRetryAfter("9223372036854775807", now));
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, RetryPolicy.parseRetryAfter("123456789012345678901234567890", now));
+        assertEquals(Duration.ofSeconds(5), RetryPolicy.parseRetryAfter("005", now));
         assertNull(RetryPolicy.parseRetryAfter(null, now));
     }
 

@@ -210,4 +210,23 @@ class EmulatorDeployTest {
         }
         return refIds;
     }
+
+    @Test
+    void defaultOwnerOfTheEmulatorExportsAsAPlaceholderAndDeploysBack() throws Exception {
+        Path folder = temp.resolve("workflows");
+        String text = simple("Owned By Client", "x")
+                .replace("\"owner\": {\"type\": \"IDENTITY\", \"id\": \"owner-1\", \"name\": \"Owner One\"},\n", "");
+        write(folder, "owned.json", text);
+        deploy(load(folder), options());
+        emulator.state().replace(emulator.state().snapshot());
+
+        new Exporter(client, log).export(folder, List.of(), true);
+        JsonObject exported = parse(java.nio.file.Files.readString(folder.resolve("owned.json")));
+        DeployResult again = deploy(load(folder), options());
+
+        assertEquals(
+                "${identity:Emulator Client}",
+                exported.getAsJsonObject("owner").get("id").getAsString());
+        assertEquals(Result.UNCHANGED, again.outcomes().get(0).result());
+    }
 }

@@ -150,6 +150,32 @@ class ExporterTest {
 
         JsonObject exported = parse(Files.readString(folder.resolve("Shared Owner.json")));
         assertEquals("owner-1", exported.getAsJsonObject("owner").get("id").getAsString());
+        assertTrue(
+                log.lines()
+                        .contains("[info] Kept the id owner-1 in 'Shared Owner' owner.id instead of a placeholder:"
+                                + " looking the identity up by name would not find it again: 2 identities are named"
+                                + " \"shared.name\": ids owner-1, owner-2. Write the identity's id instead."),
+                log.text());
+    }
+
+    @Test
+    void idsThatFindNoObjectStayAndAreLogged() throws Exception {
+        api.seed(parse(withCredentials("Unknown Ids", "param-9", "")));
+
+        export(List.of(), true);
+
+        JsonObject exported = parse(Files.readString(folder.resolve("Unknown Ids.json")));
+        assertEquals("owner-1", exported.getAsJsonObject("owner").get("id").getAsString());
+        assertTrue(
+                log.lines()
+                        .contains("[info] Kept the id owner-1 in 'Unknown Ids' owner.id instead of a placeholder: no"
+                                + " identity has the id owner-1 on this tenant."),
+                log.text());
+        assertTrue(
+                log.lines()
+                        .contains("[info] Kept the id param-9 in 'Unknown Ids' step 'Call API' param_oauth.paramID"
+                                + " instead of a placeholder: no Parameter Storage parameter has the id param-9."),
+                log.text());
     }
 
     @Test

@@ -111,6 +111,21 @@ class PruneTest {
     }
 
     @Test
+    void pruneWithoutLocalWorkflowsIsRejected() {
+        PlanException e = assertThrows(
+                PlanException.class,
+                () -> new Deployer(api, options().withPrune(true, List.of("*")), log).deploy(List.of()));
+
+        assertEquals(
+                "isc.prune is true but no local workflow was read, so every tenant workflow matching"
+                        + " <pruneIncludes> would be deleted. Check <workflowsDirectory> (-Disc.workflowsDirectory),"
+                        + " <includes> and <excludes>; to empty a tenant on purpose, delete the workflows in ISC.",
+                e.getMessage());
+        assertEquals(List.of(), api.calls());
+        assertEquals(3, api.storedWorkflows().size());
+    }
+
+    @Test
     void workflowMatchedByIdIsNotPrunedUnderItsOldName() throws Exception {
         JsonObject renamed = parse(simple("Team A Renamed", "y"));
         renamed.addProperty("id", staleId);

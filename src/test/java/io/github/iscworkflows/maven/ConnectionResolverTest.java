@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.iscworkflows.client.ConnectionParameters;
 import io.github.iscworkflows.client.IscApi;
+import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.support.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,47 @@ class ConnectionResolverTest {
         assertEquals("config-id", connection.clientId());
         assertEquals("config-secret", connection.clientSecret());
         assertEquals(
+                List.of(
+                        "[info] ISC tenant URL, client id and client secret from the plugin configuration or isc.*"
+                                + " properties.",
+                        "[warn] The client secret comes from <clientSecret> or -Disc.clientSecret, and Maven's debug"
+                                + " output (-X) prints that parameter in clear text. Keep the secret in the password of"
+                                + " a settings.xml <server> named by <serverId> (-Disc.serverId) or in the environment"
+                                + " variable SAIL_CLIENT_SECRET instead, and remove this build log if others can read"
+                                + " it."),
+                log.lines());
+    }
+
+    @Test
+    void configuredSecretIsNotWarnedAboutWithoutDebugLogging() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        BuildLog quiet = new BuildLog() {
+            @Override
+            public void debug(String message) {}
+
+            @Override
+            public void info(String message) {
+                lines.add("[info] " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("[warn] " + message);
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
+            }
+        };
+        ConnectionResolver resolver = new ConnectionResolver(settings, null, Map.of(), quiet);
+
+        resolver.resolve(parameters(TENANT, "config-id", "config-secret", null));
+
+        assertEquals(
                 List.of("[info] ISC tenant URL, client id and client secret from the plugin configuration or isc.*"
                         + " properties."),
-                log.lines());
+                lines);
     }
 
     @Test
@@ -209,10 +248,35 @@ class ConnectionResolverTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> resolver.open(offline));
 
         assertEquals(
-                "Maven runs in offline mode (-o), but this goal needs the ISC tenant. Run the build without -o, or"
-                        + " skip this goal with its own skip property (for example -Disc.deploy.skip=true);"
-                        + " -Disc.skip=true would skip isc:validate too.",
+                "Maven runs in offline mode (-o), but this goal needs the ISC tenant acme.api.identitynow.com. Run"
+                        + " the build without -o, or skip this goal with its own skip property (for example"
+                        + " -Disc.deploy.skip=true); -Disc.skip=true would skip isc:validate too. Only loopback URLs,"
+                        + " such as the emulator's, work offline.",
                 e.getMessage());
+    }
+
+    @Test
+    void offlineModeAllowsLoopbackTenants() throws Exception {
+        ConnectionResolver resolver = resolver(null, Map.of());
+        for (String url : List.of("http://127.0.0.1:8089", "http://localhost:8089", "http://[::1]:8089")) {
+            ConnectionParameters offline = new ConnectionParameters(
+                    url,
+                    "id",
+                    "secret",
+                    null,
+                    "v2025",
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    0,
+                    List.of(),
+                    null,
+                    true,
+                    true);
+
+            try (IscApi api = resolver.open(offline)) {
+                assertEquals(0, api.requestCount(), url);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.iscworkflows.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.github.iscworkflows.emulator.IscEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -136,11 +138,115 @@ class DeployMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertEquals(
-                "1 workflow file problem(s) prevent the deploy; nothing was sent:\n"
+                "Deploy refused: the isc:validate rules find 1 error in the workflow files; nothing was sent to the"
+                        + " tenant:\n"
                         + "  broken.json:2:17: error json-syntax invalid JSON: expected a value but found '}'.\n"
-                        + "Run mvn isc:validate to see every finding.",
+                        + "Fix them, or run mvn isc:validate for the full report; skip a rule with"
+                        + " -Disc.validate.skipRules=<id>.",
                 failure.getMessage());
         assertEquals(0, emulator.stats().total());
+    }
+
+    /** A workflow whose start names no step, which isc:validate reports as an error. */
+    private void writeWithUnknownStart(String file, String name) throws Exception {
+        Files.writeString(
+                workflows.resolve(file),
+                "{\"name\": \"" + name + "\", \"definition\": {\"start\": \"Begin\", \"steps\": {\"End\":"
+                        + " {\"type\": \"success\"}}}, \"trigger\": {\"type\": \"EXTERNAL\", \"attributes\": {}}}",
+                StandardCharsets.UTF_8);
+    }
+
+    /** A workflow whose HTTP step sends an inline OAuth client secret. */
+    private void writeWithLiteralSecret(String file, String name, String secret) throws Exception {
+        Files.writeString(
+                workflows.resolve(file),
+                "{\"name\": \"" + name + "\", \"definition\": {\"start\": \"Call\", \"steps\": {\"Call\":"
+                        + " {\"actionId\": \"sp:http\", \"type\": \"action\", \"versionNumber\": 2,"
+                        + " \"nextStep\": \"End\", \"attributes\": {\"authenticationType\": \"OAuth\","
+                        + " \"method\": \"get\", \"url\": \"https://example.com/api\","
+                        + " \"oAuthClientId\": \"client-1\", \"oAuthTokenUrl\": \"https://example.com/token\","
+                        + " \"oAuthClientSecret\": \"" + secret + "\"}}, \"End\": {\"type\": \"success\"}}},"
+                        + " \"trigger\": {\"type\": \"EXTERNAL\", \"attributes\": {}}}",
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void validationErrorsStopTheDeployBeforeAnyRequest(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        write("a.json", "Alpha", "a");
+        writeWithUnknownStart("b.json", "Beta");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "Deploy refused: the isc:validate rules find 1 error in the workflow files; nothing was sent to the"
+                        + " tenant:\n"
+                        + "  b.json:1:33: error start-unknown start 'Begin' is not a step of the definition; step names are"
+                        + " case-sensitive.\n"
+                        + "Fix them, or run mvn isc:validate for the full report; skip a rule with"
+                        + " -Disc.validate.skipRules=<id>.",
+                failure.getMessage());
+        assertEquals(0, emulator.stats().total());
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void dryRunIsRefusedOnValidationErrorsToo(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        mojo.dryRun = true;
+        writeWithUnknownStart("b.json", "Beta");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().startsWith("Deploy refused: the isc:validate rules find 1 error"));
+        assertEquals(0, emulator.stats().total());
+        assertFalse(Files.exists(temp.resolve("target/isc/deploy-plan.json")));
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void refusalListsTwentyErrorsAndCountsTheRest(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        for (int i = 10; i < 32; i++) {
+            writeWithUnknownStart("w" + i + ".json", "Workflow " + i);
+        }
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String[] lines = failure.getMessage().split("\n");
+        assertEquals(23, lines.length, failure.getMessage());
+        assertTrue(lines[0].startsWith("Deploy refused: the isc:validate rules find 22 errors"), lines[0]);
+        assertTrue(lines[20].startsWith("  w29.json:1:40: error start-unknown"), lines[20]);
+        assertEquals("  ... and 2 more", lines[21]);
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void warningsDoNotStopTheDeploy(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        Files.writeString(
+                workflows.resolve("a.json"),
+                "{\"name\": \"Alpha\", \"enabled\": true, \"definition\": {\"start\": \"End\", \"steps\":"
+                        + " {\"End\": {\"type\": \"success\"}}}, \"trigger\": {\"type\": \"EXTERNAL\","
+                        + " \"attributes\": {}}}",
+                StandardCharsets.UTF_8);
+
+        mojo.execute();
+
+        assertEquals(1, emulator.stats().count("POST /workflows"));
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void skipRulesLetsTheDeployPassARule(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        mojo.skipRules = List.of("credential-secret-literal,tenant-url");
+        writeWithLiteralSecret("a.json", "Alpha", "s3cr3t-value");
+
+        mojo.execute();
+
+        assertEquals(1, emulator.stats().count("POST /workflows"));
     }
 
     @Test
@@ -167,7 +273,7 @@ class DeployMojoTest {
 
     @Test
     @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
-    void duplicateNamesFailThePlan(DeployMojo mojo) throws Exception {
+    void duplicateNamesAreRefusedBeforeAnyRequest(DeployMojo mojo) throws Exception {
         prepare(mojo);
         write("a.json", "Same", "a");
         write("b.json", "Same", "b");
@@ -175,9 +281,11 @@ class DeployMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertTrue(
-                failure.getMessage().startsWith("The deploy plan has 1 problem(s):\n  b.json:1:2: error"),
+                failure.getMessage()
+                        .contains("\n  b.json:1:2: error duplicate-workflow-name workflow name 'Same' is also used at"
+                                + " a.json:1:2;"),
                 failure.getMessage());
-        assertEquals(0, emulator.stats().count("POST /workflows"));
+        assertEquals(0, emulator.stats().total());
     }
 
     @Test

@@ -122,10 +122,39 @@ class ReferenceCheckerTest {
     }
 
     @Test
-    void usageHintWithoutWorkflowIdWarns() throws IscException {
+    void unreadableUsageHintFails() throws IscException {
         api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
         api.addParameter(PARAM, "crm-oauth");
         api.addReference(PARAM, REF, "not json");
+
+        ReferenceReport report = check(true, selected("wf-1", "Notify"));
+
+        assertEquals(1, report.failureCount());
+        Finding finding = report.findings().get(0);
+        assertEquals(FindingKind.REFERENCE_OWNER_UNREADABLE, finding.kind());
+        assertEquals(
+                "reference record " + REF + " exists, but its usageHint holds no readable workflowId, so the"
+                        + " plugin cannot confirm that it belongs to this workflow.",
+                finding.message());
+    }
+
+    @Test
+    void usageHintWithWorkflowIdArrayFails() throws IscException {
+        api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
+        api.addParameter(PARAM, "crm-oauth");
+        api.addReference(PARAM, REF, "{\"workflowId\": [\"wf-1\"]}");
+
+        ReferenceReport report = check(true, selected("wf-1", "Notify"));
+
+        assertEquals(
+                FindingKind.REFERENCE_OWNER_UNREADABLE, report.findings().get(0).kind());
+    }
+
+    @Test
+    void missingUsageHintWarns() throws IscException {
+        api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
+        api.addParameter(PARAM, "crm-oauth");
+        api.addReference(PARAM, REF, null);
 
         ReferenceReport report = check(true, selected("wf-1", "Notify"));
 

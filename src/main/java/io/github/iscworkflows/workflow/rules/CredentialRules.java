@@ -4,13 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.workflow.CredentialReference;
 import io.github.iscworkflows.workflow.PositionedJson;
+import io.github.iscworkflows.workflow.SecretFields;
 import io.github.iscworkflows.workflow.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks of credentials in steps: Parameter Storage objects ({@code param_*} with {@code paramID} and
@@ -25,11 +24,6 @@ public final class CredentialRules implements WorkflowRule {
     public static final String SECRET_EMPTY = "credential-secret-empty";
     public static final String SECRET_LITERAL = "credential-secret-literal";
     public static final String HTTP_AUTHENTICATION_MISSING = "http-authentication-missing";
-
-    /** Inline secret fields of ISC actions; any attribute whose name contains "secret" or "password" also counts. */
-    static final Set<String> SECRET_FIELDS = Set.of("oAuthClientSecret", "basicAuthPassword", "bearerToken", "apiKey");
-
-    private static final Pattern VAULT_REFERENCE = Pattern.compile("\\$\\.secrets\\.[A-Za-z0-9-]+");
 
     @Override
     public void check(CheckedWorkflow checked, Findings findings) {
@@ -90,7 +84,7 @@ public final class CredentialRules implements WorkflowRule {
         List<String> empty = new ArrayList<>();
         String firstEmptyPointer = null;
         for (Map.Entry<String, JsonElement> entry : attributes.entrySet()) {
-            if (!isSecretField(entry.getKey())) {
+            if (!SecretFields.isInlineSecretField(entry.getKey())) {
                 continue;
             }
             String pointer = step.pointer() + "/attributes/" + PositionedJson.escape(entry.getKey());
@@ -102,11 +96,11 @@ public final class CredentialRules implements WorkflowRule {
                 }
                 continue;
             }
-            if (isString(value) && isAllowedSecretValue(value.getAsString())) {
+            if (isString(value) && SecretFields.isReference(value.getAsString())) {
                 continue;
             }
             // Names matched only by the words secret or password may be flags or settings, not secrets.
-            if (!SECRET_FIELDS.contains(entry.getKey()) && !isString(value)) {
+            if (!SecretFields.INLINE_SECRET_FIELDS.contains(entry.getKey()) && !isString(value)) {
                 continue;
             }
             findings.error(
@@ -158,29 +152,6 @@ public final class CredentialRules implements WorkflowRule {
             return lowerField.startsWith("basicauth");
         }
         return true;
-    }
-
-    static boolean isSecretField(String key) {
-        if (SECRET_FIELDS.contains(key)) {
-            return true;
-        }
-        String lower = key.toLowerCase(Locale.ROOT);
-        return !key.startsWith("param_")
-                && !key.endsWith(".$")
-                && (lower.contains("secret") || lower.contains("password"));
-    }
-
-    /**
-     * Whether a secret field's value is a reference rather than the secret: a vault reference, a
-     * deploy-time placeholder, or the output of an earlier step ({@code $.getToken.body.token} or a
-     * {@code {{$...}}} template).
-     */
-    private static boolean isAllowedSecretValue(String value) {
-        String trimmed = value.trim();
-        return VAULT_REFERENCE.matcher(trimmed).matches()
-                || Placeholders.isPlaceholder(trimmed)
-                || trimmed.startsWith("$.")
-                || trimmed.startsWith("{{") && trimmed.endsWith("}}") && trimmed.indexOf("}}") == trimmed.length() - 2;
     }
 
     private static boolean isString(JsonElement value) {

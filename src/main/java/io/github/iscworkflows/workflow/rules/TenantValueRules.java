@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.iscworkflows.workflow.CredentialReference;
+import io.github.iscworkflows.workflow.Placeholders;
 import io.github.iscworkflows.workflow.PositionedJson;
 import io.github.iscworkflows.workflow.Steps;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.iscworkflows.workflow.rules;
+package io.github.iscworkflows.workflow;
 
 import java.util.regex.Pattern;
 
@@ -6,19 +6,19 @@ import java.util.regex.Pattern;
  * Deploy-time placeholders: {@code ${parameter:NAME}} (a Parameter Storage id), {@code ${identity:NAME}}
  * (an identity id), {@code ${env.X}} and {@code ${project.property}}.
  */
-final class Placeholders {
+public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
     private Placeholders() {}
 
     /** Whether the whole value is one placeholder. */
-    static boolean isPlaceholder(String value) {
+    public static boolean isPlaceholder(String value) {
         return PLACEHOLDER.matcher(value.trim()).matches();
     }
 
     /** Whether the value contains a placeholder. */
-    static boolean containsPlaceholder(String value) {
+    public static boolean containsPlaceholder(String value) {
         return value.contains("${") && PLACEHOLDER.matcher(value).find();
     }
 }
