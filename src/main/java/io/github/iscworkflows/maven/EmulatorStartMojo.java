@@ -28,6 +28,14 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
             throw new MojoFailureException("An emulator started by " + GOAL + " is already running for " + key
                     + ": run emulator-stop before starting another one.");
         }
+        String givenUrl = commandLineUrl();
+        if (givenUrl != null) {
+            // Maven resolves goal parameters from -D system properties before the user properties this
+            // goal sets, so the later goals would call the given URL with the emulator's credentials.
+            throw new MojoFailureException("isc.url is set to " + givenUrl + " on the command line, so the later"
+                    + " isc goals would call that URL instead of the emulator. Remove -Disc.url to use the"
+                    + " emulator, or skip " + GOAL + " with -Disc.emulator.skip=true to use that URL.");
+        }
         IscEmulator emulator = startEmulator();
         EmulatorRegistry.put(
                 key,
@@ -44,12 +52,18 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
                 + "); isc.url, isc.clientId and isc.clientSecret now point to it.");
     }
 
-    private void setProperty(String name, String value) {
-        String previous = session == null ? null : session.getUserProperties().getProperty(name);
-        if (name.equals("isc.url") && previous != null && !previous.equals(value)) {
-            getLog().warn(name + " was " + previous + "; " + GOAL + " replaces it with " + value + " until "
-                    + EmulatorStopMojo.GOAL + ".");
+    /** The {@code isc.url} given with {@code -D} (a user and system property), or null. */
+    private String commandLineUrl() {
+        if (session == null) {
+            return null;
         }
+        String user = session.getUserProperties().getProperty("isc.url");
+        String system = session.getSystemProperties().getProperty("isc.url");
+        String given = user != null && !user.isBlank() ? user : system;
+        return given == null || given.isBlank() ? null : given;
+    }
+
+    private void setProperty(String name, String value) {
         if (session != null) {
             session.getUserProperties().setProperty(name, value);
         }

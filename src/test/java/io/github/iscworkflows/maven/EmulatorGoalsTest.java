@@ -91,27 +91,18 @@ class EmulatorGoalsTest {
     }
 
     @Test
-    void startWarnsWhenReplacingUrl() throws Exception {
+    void startRejectsUrlFromCommandLine() {
         session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
-        List<String> warnings = new CopyOnWriteArrayList<>();
         EmulatorStartMojo start = goal(new EmulatorStartMojo());
-        start.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-            }
 
-            @Override
-            public void info(CharSequence content) {}
-        });
+        MojoFailureException failure = assertThrows(MojoFailureException.class, start::execute);
 
-        start.execute();
-
-        String url = EmulatorRegistry.get(EmulatorRegistry.keyOf(project)).url();
         assertEquals(
-                List.of("isc.url was https://acme.api.identitynow.com; emulator-start replaces it with " + url
-                        + " until emulator-stop."),
-                warnings);
+                "isc.url is set to https://acme.api.identitynow.com on the command line, so the later isc goals"
+                        + " would call that URL instead of the emulator. Remove -Disc.url to use the emulator, or"
+                        + " skip emulator-start with -Disc.emulator.skip=true to use that URL.",
+                failure.getMessage());
+        assertNull(EmulatorRegistry.get(EmulatorRegistry.keyOf(project)));
     }
 
     @Test
@@ -127,14 +118,13 @@ class EmulatorGoalsTest {
 
     @Test
     void stopRestoresPreviousProperties() throws Exception {
-        session.getUserProperties().setProperty("isc.url", "https://acme.api.identitynow.com");
+        session.getUserProperties().setProperty("isc.clientId", "ci-client");
         goal(new EmulatorStartMojo()).execute();
 
         goal(new EmulatorStopMojo()).execute();
 
-        assertEquals(
-                "https://acme.api.identitynow.com", session.getUserProperties().getProperty("isc.url"));
-        assertNull(session.getUserProperties().getProperty("isc.clientId"));
+        assertEquals("ci-client", session.getUserProperties().getProperty("isc.clientId"));
+        assertNull(session.getUserProperties().getProperty("isc.url"));
         assertNull(project.getProperties().getProperty("isc.url"));
     }
 
