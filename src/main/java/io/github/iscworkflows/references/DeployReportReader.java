@@ -28,6 +28,9 @@ public final class DeployReportReader {
     /** Report actions whose workflows exist on the tenant in the deployed form. */
     private static final Set<String> DEPLOYED_ACTIONS = Set.of("created", "updated", "unchanged");
 
+    /** Actions of entries whose deploy failed; selecting from such a report is an error. */
+    private static final Set<String> FAILED_ACTIONS = Set.of("failed", "unresolved");
+
     private DeployReportReader() {}
 
     /** Reads the report at {@code path}; the file must exist. */
@@ -47,16 +50,21 @@ public final class DeployReportReader {
                     + " isc:deploy again, or name the workflows with <workflows> (-Disc.workflows=NAME,...).");
         }
         List<SelectedWorkflow> workflows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int index = 0;
         for (JsonElement element : root.getAsJsonObject().getAsJsonArray("workflows")) {
-            readEntry(element, index++, workflows, warnings);
+            readEntry(element, index++, workflows, errors, warnings);
         }
-        return new Selection("deploy report " + path, workflows, List.of(), warnings);
+        return new Selection("deploy report " + path, workflows, errors, warnings);
     }
 
     private static void readEntry(
-            JsonElement element, int index, List<SelectedWorkflow> workflows, List<String> warnings) {
+            JsonElement element,
+            int index,
+            List<SelectedWorkflow> workflows,
+            List<String> errors,
+            List<String> warnings) {
         if (!element.isJsonObject()) {
             warnings.add("Deploy report entry " + index + " is not an object; it was left out.");
             return;
@@ -67,6 +75,13 @@ public final class DeployReportReader {
         String action = string(entry, "action");
         String label = name != null ? LogText.quote(name) : "entry " + index;
         String normalisedAction = action == null ? null : action.toLowerCase(Locale.ROOT);
+        if (normalisedAction != null && FAILED_ACTIONS.contains(normalisedAction)) {
+            // A gate that skipped these would pass a release whose deploy failed.
+            errors.add("Workflow " + label + " did not deploy: the deploy report says '" + action + "', so its"
+                    + " credential references cannot be confirmed. Fix the cause that isc:deploy reported and run"
+                    + " it again, or name the workflows to check with <workflows> (-Disc.workflows=NAME,...).");
+            return;
+        }
         if (normalisedAction != null && !DEPLOYED_ACTIONS.contains(normalisedAction)) {
             warnings.add("Workflow " + label + " was left out: the deploy report says '" + action + "'.");
             return;

@@ -27,7 +27,7 @@ class WorkflowSelectorTest {
     }
 
     @Test
-    void reportEntriesAreSelectedAndFailedOnesSkipped() throws Exception {
+    void reportEntriesAreSelectedAndFailedOnesRejected() throws Exception {
         Files.writeString(dir.resolve("deploy-report.json"), """
                 {"tenant": "x", "workflows": [
                   {"name": "A", "file": "a.json", "id": "wf-a", "action": "created", "enabledInSource": true,
@@ -48,10 +48,11 @@ class WorkflowSelectorTest {
                         new SelectedWorkflow("E", "wf-e", null, null)),
                 selection.workflows());
         assertEquals(
-                List.of(
-                        "Workflow 'C' was left out: the deploy report says 'failed'.",
-                        "Workflow 'D' was left out: the deploy report says 'pruned'."),
-                selection.warnings());
+                List.of("Workflow 'C' did not deploy: the deploy report says 'failed', so its credential references"
+                        + " cannot be confirmed. Fix the cause that isc:deploy reported and run it again, or name the"
+                        + " workflows to check with <workflows> (-Disc.workflows=NAME,...)."),
+                selection.errors());
+        assertEquals(List.of("Workflow 'D' was left out: the deploy report says 'pruned'."), selection.warnings());
         assertEquals(List.of(), api.calls);
     }
 
