@@ -53,6 +53,13 @@ final class ConnectionResolver {
      * @throws MojoFailureException when the configuration is incomplete or refused
      */
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
+        String apiVersion = given.apiVersion() == null || given.apiVersion().isBlank() ? "v2025" : given.apiVersion();
+        if (!API_VERSION.matcher(apiVersion).matches()) {
+            // Every call of a wrong version answers 404, which the goals would read as missing workflows.
+            throw new MojoFailureException("<apiVersion> (-Disc.apiVersion) is '" + apiVersion + "', which is not an"
+                    + " ISC API version. Use v2025 (the default), or another version ISC publishes such as v2024,"
+                    + " v2026, v3 or beta.");
+        }
         ResolvedConnection connection = resolve(given);
         boolean offline = given.offline() || (settings != null && settings.isOffline());
         // A loopback tenant (the emulator) is reached without the network, so offline mode allows it.
@@ -73,7 +80,7 @@ final class ConnectionResolver {
         }
         IscClientConfig config = IscClientConfig.builder(
                         connection.url().toString(), connection.clientId(), connection.clientSecret())
-                .apiVersion(given.apiVersion() == null || given.apiVersion().isBlank() ? "v2025" : given.apiVersion())
+                .apiVersion(apiVersion)
                 .connectTimeout(orDefault(given.connectTimeout(), DEFAULT_CONNECT_TIMEOUT))
                 .responseTimeout(orDefault(given.responseTimeout(), DEFAULT_RESPONSE_TIMEOUT))
                 .maxRetries(given.maxRetries())
@@ -175,6 +182,9 @@ final class ConnectionResolver {
     }
 
     /** A value and where it was found, for the log line that names sources but never values. */
+    /** ISC's API version path segments: the dated versions, v3 and beta. */
+    private static final java.util.regex.Pattern API_VERSION = java.util.regex.Pattern.compile("v20\\d\\d|v3|beta");
+
     /** Values set in the pom, with -D, or by isc:emulator-start, which sets the isc.* properties. */
     private static final String CONFIGURATION = "the plugin configuration or isc.* properties";
 

@@ -354,6 +354,33 @@ class ConnectionResolverTest {
         return server;
     }
 
+    @Test
+    void unknownApiVersionFailsBeforeNetwork() {
+        ConnectionParameters given = parameters("http://127.0.0.1:9", "id", "secret", null);
+        ConnectionParameters wrongVersion = new ConnectionParameters(
+                given.url(),
+                given.clientId(),
+                given.clientSecret(),
+                null,
+                "v9",
+                given.connectTimeout(),
+                given.responseTimeout(),
+                0,
+                List.of(),
+                null,
+                false,
+                false);
+
+        ConnectionResolver resolver = resolver(null, environment());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> resolver.open(wrongVersion));
+
+        assertEquals(
+                "<apiVersion> (-Disc.apiVersion) is 'v9', which is not an ISC API version. Use v2025 (the default),"
+                        + " or another version ISC publishes such as v2024, v2026, v3 or beta.",
+                e.getMessage());
+    }
+
     static ConnectionParameters parameters(String url, String clientId, String clientSecret, String serverId) {
         return new ConnectionParameters(
                 url,
