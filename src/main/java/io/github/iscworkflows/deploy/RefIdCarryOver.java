@@ -45,6 +45,11 @@ final class RefIdCarryOver {
             Key key = Key.of(credential);
             String remoteRefId = credential.paramId() == null ? null : live.get(key);
             if (remoteRefId != null) {
+                if (credential.refId() != null && !credential.refId().equals(remoteRefId)) {
+                    notes.add("replaced the file's refID " + credential.refId() + " of " + key.describe()
+                            + " with the tenant's " + remoteRefId + ": ISC creates refIDs per workflow, so only"
+                            + " the tenant's own is valid.");
+                }
                 credential.object().addProperty("refID", remoteRefId);
                 placed.add(key);
             } else if (credential.object().has("refID")) {

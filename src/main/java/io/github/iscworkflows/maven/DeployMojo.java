@@ -7,6 +7,7 @@ import io.github.iscworkflows.deploy.DeployResult;
 import io.github.iscworkflows.deploy.Deployer;
 import io.github.iscworkflows.deploy.PlanException;
 import io.github.iscworkflows.deploy.WorkflowOutcome;
+import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.WorkflowLoader;
 import java.io.IOException;
@@ -162,11 +163,12 @@ public class DeployMojo extends AbstractIscMojo {
         }
         List<String> names = new ArrayList<>();
         for (WorkflowOutcome failure : failures) {
-            names.add("'" + failure.plan().name() + "'");
+            names.add(LogText.quote(failure.plan().name()));
         }
+        String others = failures.size() < result.outcomes().size() ? " The others were deployed." : "";
         String message = failures.size() + " of " + result.outcomes().size() + " workflow(s) failed to deploy: "
-                + String.join(", ", names) + ". The reasons are listed above and in " + result.report()
-                + ". The others were deployed; after fixing the cause, run isc:deploy again.";
+                + String.join(", ", names) + ". The reasons are listed above and in " + result.report() + "."
+                + others + " After fixing the cause, run isc:deploy again; it changes only what still differs.";
         if (result.hasContentFailure()) {
             throw new MojoFailureException(message);
         }

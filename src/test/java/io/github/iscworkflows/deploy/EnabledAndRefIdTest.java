@@ -206,6 +206,12 @@ class EnabledAndRefIdTest {
 
         assertEquals(
                 Map.of("Call API", "live-top"), refIds(parse(api.writes().get(0).body())));
+        assertTrue(
+                log.text()
+                        .contains("replaced the file's refID from-file of step 'Call API' attribute param_oauth"
+                                + " (paramID param-1) with the tenant's live-top: ISC creates refIDs per workflow, so"
+                                + " only the tenant's own is valid."),
+                log.text());
     }
 
     @Test

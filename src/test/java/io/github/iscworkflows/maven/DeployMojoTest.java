@@ -266,7 +266,8 @@ class DeployMojoTest {
         assertEquals(
                 "1 of 2 workflow(s) failed to deploy: 'Twin'. The reasons are listed above and in "
                         + temp.resolve("target/isc/deploy-report.json")
-                        + ". The others were deployed; after fixing the cause, run isc:deploy again.",
+                        + ". The others were deployed. After fixing the cause, run isc:deploy again; it changes only"
+                        + " what still differs.",
                 failure.getMessage());
         assertEquals(1, emulator.stats().count("POST /workflows"));
     }
