@@ -9,6 +9,7 @@ import io.github.iscworkflows.deploy.PlanException;
 import io.github.iscworkflows.deploy.WorkflowOutcome;
 import io.github.iscworkflows.support.LogText;
 import io.github.iscworkflows.workflow.LoadResult;
+import io.github.iscworkflows.workflow.Severity;
 import io.github.iscworkflows.workflow.WorkflowLoader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,6 +103,17 @@ public class DeployMojo extends AbstractIscMojo {
                     "<parallelism> (isc.parallelism) must be at least 1 but is " + parallelism + ".");
         }
         LoadResult loaded = load();
+        if (prune && loaded.hasErrors()) {
+            // A file that could not be read has no workflow in the list, so its tenant copy would look
+            // like one to prune, even when -Disc.validate.skipRules silenced the file's problem.
+            throw new MojoFailureException("Prune refused: "
+                    + loaded.problems().stream()
+                            .filter(p -> p.severity() == Severity.ERROR)
+                            .count()
+                    + " problem(s) kept files under " + workflowsPath() + " from being read, so deploy cannot tell"
+                    + " which tenant workflows have no file. Fix them (mvn isc:validate lists them) or deploy"
+                    + " without -Disc.prune.");
+        }
         if (loaded.workflows().isEmpty() && !prune) {
             getLog().info("No workflows found under " + workflowsPath() + "; nothing to deploy.");
             return;
@@ -116,8 +128,8 @@ public class DeployMojo extends AbstractIscMojo {
                     pruneIncludes,
                     parallelism,
                     owner,
-                    placeholderProperties(),
-                    System.getenv(),
+                    withoutSecrets(placeholderProperties()),
+                    withoutSecrets(System.getenv()),
                     iscOutputDirectory(),
                     null);
             result = new Deployer(api, options, buildLog()).deploy(loaded.workflows());
@@ -142,6 +154,22 @@ public class DeployMojo extends AbstractIscMojo {
         }
         ValidationGate.check(loaded, skipRules, knownActions);
         return loaded;
+    }
+
+    /**
+     * Drops credentials from the values placeholders may use, so that a file cannot copy the plugin's own
+     * client secret (or another secret property or variable) into a workflow, a diff or a backup.
+     */
+    static Map<String, String> withoutSecrets(Map<String, String> values) {
+        Map<String, String> kept = new TreeMap<>();
+        values.forEach((key, value) -> {
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = lower.contains("secret") || lower.contains("password") || lower.contains("token");
+            if (!secret) {
+                kept.put(key, value);
+            }
+        });
+        return kept;
     }
 
     /** Project properties overridden by user properties ({@code -D}), for {@code ${NAME}} placeholders. */

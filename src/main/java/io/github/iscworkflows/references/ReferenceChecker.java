@@ -2,12 +2,13 @@ package io.github.iscworkflows.references;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.iscworkflows.client.IscApi;
 import io.github.iscworkflows.client.IscException;
 import io.github.iscworkflows.support.BuildLog;
 import io.github.iscworkflows.workflow.CredentialReference;
+import io.github.iscworkflows.workflow.JsonSyntaxProblem;
+import io.github.iscworkflows.workflow.PositionedJson;
+import io.github.iscworkflows.workflow.PositionedJsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -165,8 +166,11 @@ public final class ReferenceChecker {
             return;
         }
         String owner = workflowIdOf(record);
-        String hint = string(record, "usageHint");
-        if (owner == null && hint != null && !hint.isBlank()) {
+        JsonElement hint = record.get("usageHint");
+        boolean hintPresent = hint != null
+                && !hint.isJsonNull()
+                && !(hint.isJsonPrimitive() && hint.getAsString().isBlank());
+        if (owner == null && hintPresent) {
             findings.add(finding(
                     FindingKind.REFERENCE_OWNER_UNREADABLE,
                     credential,
@@ -217,13 +221,22 @@ public final class ReferenceChecker {
      * when the hint is missing, is not a JSON object, or holds no string {@code workflowId}.
      */
     static String workflowIdOf(JsonObject record) {
-        String hint = string(record, "usageHint");
-        if (hint == null || hint.isBlank()) {
+        JsonElement hintElement = record.get("usageHint");
+        if (hintElement == null
+                || !hintElement.isJsonPrimitive()
+                || !hintElement.getAsJsonPrimitive().isString()) {
+            return null;
+        }
+        String hint = hintElement.getAsString();
+        if (hint.isBlank()) {
             return null;
         }
         try {
-            JsonElement parsed = JsonParser.parseString(hint);
-            if (!parsed.isJsonObject()) {
+            // Strict parsing: Gson's lenient reader accepts single quotes and keeps the last of two
+            // workflowId keys, which would let a tampered hint pass.
+            PositionedJson document = PositionedJsonParser.parse(hint);
+            JsonElement parsed = document.root();
+            if (!parsed.isJsonObject() || !document.duplicateKeys().isEmpty()) {
                 return null;
             }
             JsonElement workflowId = parsed.getAsJsonObject().get("workflowId");
@@ -232,7 +245,7 @@ public final class ReferenceChecker {
                             && workflowId.getAsJsonPrimitive().isString()
                     ? workflowId.getAsString()
                     : null;
-        } catch (JsonParseException e) {
+        } catch (JsonSyntaxProblem e) {
             return null;
         }
     }

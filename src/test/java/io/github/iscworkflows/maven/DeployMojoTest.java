@@ -239,6 +239,42 @@ class DeployMojoTest {
 
     @Test
     @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void secretPropertiesDoNotFillPlaceholders(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        session.getUserProperties().setProperty("isc.clientSecret", "emulator");
+        session.getUserProperties().setProperty("db.password", "pw-value");
+        write("a.json", "Alpha", "cs=${isc.clientSecret} pw=${db.password}");
+
+        mojo.execute();
+
+        JsonObject stored = emulator.state().workflows().get(0);
+        assertEquals(
+                "cs=${isc.clientSecret} pw=${db.password}",
+                stored.get("description").getAsString());
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void pruneIsRefusedWhenAFileCannotBeRead(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        mojo.prune = true;
+        mojo.pruneIncludes = List.of("*");
+        mojo.skipRules = List.of("json-syntax");
+        write("a.json", "Alpha", "a");
+        Files.writeString(workflows.resolve("broken.json"), "{\"name\": ,}", StandardCharsets.UTF_8);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "Prune refused: 1 problem(s) kept files under " + workflows + " from being read, so deploy cannot"
+                        + " tell which tenant workflows have no file. Fix them (mvn isc:validate lists them) or"
+                        + " deploy without -Disc.prune.",
+                failure.getMessage());
+        assertEquals(0, emulator.stats().total());
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
     void skipRulesLetsTheDeployPassARule(DeployMojo mojo) throws Exception {
         prepare(mojo);
         mojo.skipRules = List.of("credential-secret-literal,tenant-url");

@@ -151,6 +151,30 @@ class ReferenceCheckerTest {
     }
 
     @Test
+    void singleQuotedUsageHintFails() throws IscException {
+        api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
+        api.addParameter(PARAM, "crm-oauth");
+        api.addReference(PARAM, REF, "{workflowId: 'wf-1'}");
+
+        ReferenceReport report = check(true, selected("wf-1", "Notify"));
+
+        assertEquals(
+                FindingKind.REFERENCE_OWNER_UNREADABLE, report.findings().get(0).kind());
+    }
+
+    @Test
+    void usageHintWithTwoWorkflowIdsFails() throws IscException {
+        api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
+        api.addParameter(PARAM, "crm-oauth");
+        api.addReference(PARAM, REF, "{\"workflowId\": \"wf-9\", \"workflowId\": \"wf-1\"}");
+
+        ReferenceReport report = check(true, selected("wf-1", "Notify"));
+
+        assertEquals(
+                FindingKind.REFERENCE_OWNER_UNREADABLE, report.findings().get(0).kind());
+    }
+
+    @Test
     void missingUsageHintWarns() throws IscException {
         api.addWorkflow("wf-1", "Notify", true, PARAM, REF);
         api.addParameter(PARAM, "crm-oauth");
