@@ -55,7 +55,7 @@ final class ConnectionResolver {
     IscApi open(ConnectionParameters given) throws MojoFailureException, MojoExecutionException {
         String apiVersion = given.apiVersion() == null || given.apiVersion().isBlank() ? "v2025" : given.apiVersion();
         if (!API_VERSION.matcher(apiVersion).matches()) {
-            // Every call of a wrong version answers 404, which the goals would read as missing workflows.
+            // Every call of a wrong version returns 404, which the goals would read as missing workflows.
             throw new MojoFailureException("<apiVersion> (-Disc.apiVersion) is '" + apiVersion + "', which is not an"
                     + " ISC API version. Use v2025 (the default), or another version ISC publishes such as v2024,"
                     + " v2026, v3 or beta.");
