@@ -26,11 +26,18 @@ public final class Deployer {
     private final IscApi api;
     private final DeployOptions options;
     private final SecretMaskingLog log;
+    private ResolvedCheck resolvedCheck = ResolvedCheck.NONE;
 
     public Deployer(IscApi api, DeployOptions options, BuildLog log) {
         this.api = api;
         this.options = options;
         this.log = new SecretMaskingLog(log);
+    }
+
+    /** Sets the check run on the workflows once their placeholders are resolved; see {@link ResolvedCheck}. */
+    public Deployer withResolvedCheck(ResolvedCheck check) {
+        this.resolvedCheck = check;
+        return this;
     }
 
     /**
@@ -64,7 +71,8 @@ public final class Deployer {
         for (WorkflowSource source : sources) {
             log.addSecrets(SecretMasking.literalValues(source.workflow()));
         }
-        List<PlannedWorkflow> plan = new Planner(api, options, log).plan(sources);
+        List<PlannedWorkflow> plan =
+                new Planner(api, options, log).withResolvedCheck(resolvedCheck).plan(sources);
         for (PlannedWorkflow planned : plan) {
             // Placeholders are resolved now, and the tenant's copy may hold secrets of its own.
             log.addSecrets(SecretMasking.literalValues(planned.body()));

@@ -40,12 +40,19 @@ public final class Planner {
     private final DeployOptions options;
     private final BuildLog log;
     private final TenantLookups lookups;
+    private ResolvedCheck resolvedCheck = ResolvedCheck.NONE;
 
     public Planner(IscApi api, DeployOptions options, BuildLog log) {
         this.api = api;
         this.options = options;
         this.log = log;
         this.lookups = new TenantLookups(api);
+    }
+
+    /** Sets the check run on the workflows once their placeholders are resolved, before any listing. */
+    public Planner withResolvedCheck(ResolvedCheck check) {
+        this.resolvedCheck = check;
+        return this;
     }
 
     /**
@@ -68,6 +75,12 @@ public final class Planner {
             desired.put(source, resolved);
         }
         checkNames(desired, problems);
+        if (problems.isEmpty()) {
+            List<WorkflowSource> resolved = new ArrayList<>();
+            desired.forEach((source, workflow) -> resolved.add(new WorkflowSource(
+                    source.file(), source.displayPath(), source.pointer(), workflow, source.document())));
+            problems.addAll(resolvedCheck.check(resolved));
+        }
         if (!problems.isEmpty()) {
             throw failure(problems);
         }

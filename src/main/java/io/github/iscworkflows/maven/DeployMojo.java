@@ -132,7 +132,9 @@ public class DeployMojo extends AbstractIscMojo {
                     withoutSecrets(System.getenv()),
                     iscOutputDirectory(),
                     null);
-            result = new Deployer(api, options, buildLog()).deploy(loaded.workflows());
+            result = new Deployer(api, options, buildLog())
+                    .withResolvedCheck(ValidationGate.afterPlaceholders(skipRules, knownActions))
+                    .deploy(loaded.workflows());
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IscException e) {

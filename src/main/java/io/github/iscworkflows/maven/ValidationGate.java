@@ -1,11 +1,14 @@
 package io.github.iscworkflows.maven;
 
+import io.github.iscworkflows.deploy.ResolvedCheck;
 import io.github.iscworkflows.workflow.LoadResult;
 import io.github.iscworkflows.workflow.Problem;
 import io.github.iscworkflows.workflow.Severity;
+import io.github.iscworkflows.workflow.rules.CredentialRules;
 import io.github.iscworkflows.workflow.rules.ValidationOptions;
 import io.github.iscworkflows.workflow.rules.ValidationReport;
 import io.github.iscworkflows.workflow.rules.Validator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +54,32 @@ final class ValidationGate {
         message.append("\nFix them, or run mvn isc:validate for the full report; skip a rule with"
                 + " -Disc.validate.skipRules=<id>.");
         throw new MojoFailureException(message.toString());
+    }
+
+    /**
+     * The validate rules as a check of the resolved workflows, reporting only errors. Literal secrets are
+     * not reported there: a secret field filled from {@code ${env.NAME}} holds the secret only in the
+     * request, which is how such a placeholder is meant to be used.
+     */
+    static ResolvedCheck afterPlaceholders(List<String> skipRules, List<String> knownActions) {
+        Set<String> skipped = commaSeparated(skipRules);
+        skipped.add(CredentialRules.SECRET_LITERAL);
+        Validator validator = new Validator(new ValidationOptions(skipped, commaSeparated(knownActions)));
+        return resolved -> {
+            ValidationReport report = validator.validate(new LoadResult(resolved.size(), resolved, List.of()));
+            List<Problem> errors = new ArrayList<>();
+            for (Problem problem : report.problems()) {
+                if (problem.severity() == Severity.ERROR) {
+                    errors.add(new Problem(
+                            problem.file(),
+                            problem.position(),
+                            problem.severity(),
+                            problem.ruleId(),
+                            "after placeholders were resolved: " + problem.message()));
+                }
+            }
+            return errors;
+        };
     }
 
     /** Trimmed, non-blank entries, splitting each value at commas because a -D property gives one string. */

@@ -255,6 +255,31 @@ class DeployMojoTest {
 
     @Test
     @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
+    void resolvedPlaceholderValuesAreValidatedToo(DeployMojo mojo) throws Exception {
+        prepare(mojo);
+        session.getUserProperties().setProperty("subject", "Hi {{$.trigger.name}}");
+        Files.writeString(
+                workflows.resolve("mail.json"),
+                "{\"name\": \"Mail\", \"definition\": {\"start\": \"Send\", \"steps\": {\"Send\":"
+                        + " {\"type\": \"action\", \"actionId\": \"sp:send-email\", \"nextStep\": \"End\","
+                        + " \"attributes\": {\"subject.$\": \"${subject}\", \"recipientEmailList\": [\"a@example.com\"]}},"
+                        + " \"End\": {\"type\": \"success\"}}}, \"trigger\": {\"type\": \"EXTERNAL\","
+                        + " \"attributes\": {}}}",
+                StandardCharsets.UTF_8);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(
+                failure.getMessage().startsWith("The deploy plan has 1 problem(s):\n  mail.json:1:"),
+                failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("error jsonpath-value-invalid after placeholders were resolved: "),
+                failure.getMessage());
+        assertEquals(0, emulator.stats().count("POST /workflows"));
+    }
+
+    @Test
+    @InjectMojo(goal = DeployMojo.GOAL, pom = POM)
     void pruneIsRefusedWhenAFileCannotBeRead(DeployMojo mojo) throws Exception {
         prepare(mojo);
         mojo.prune = true;
