@@ -11,6 +11,9 @@ import java.util.Map;
  * Finds the Parameter Storage credential objects of a workflow: every {@code param_*} attribute that
  * is an object with a {@code paramID}, in every step, the steps inside {@code sp:loop:iterator} loops
  * included. Also checks that keys ending in {@code .$} hold a JSONPath, as ISC does on enable.
+ *
+ * <p>This walk repeats {@code workflow.CredentialReference.findAll} on purpose: the emulator stands in
+ * for ISC in the plugin's tests, so a step the plugin's own walk missed must not be missed here too.
  */
 final class CredentialObjects {
 
